@@ -1,0 +1,42 @@
+"""Preview server: both editions, one address, rebuilt and reloaded on save.
+
+`mkdocs serve` serves one config, so the language switcher could not work
+there. This builds every edition into a temporary folder with sitebuild and
+serves that folder with MkDocs's own live-reload server.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+import siterules
+import sitebuild
+
+
+def serve(host: str, port: int) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    site = Path(tempfile.mkdtemp(prefix="explainer-serve-")) / "site"
+
+    def builder() -> None:
+        try:
+            sitebuild.build_site(site, strict=False, preview=True)
+            print(f"Built. English: http://{host}:{port}/  Français: http://{host}:{port}/fr/")
+        except sitebuild.BuildError as err:
+            # Keep serving the last good build; the message says what to fix.
+            print(err)
+
+    builder()
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site))
+    for path in ("docs", "mkdocs.yml", *(ed.config for ed in siterules.EDITIONS), "scripts"):
+        server.watch(str(siterules.ROOT / path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0

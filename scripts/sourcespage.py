@@ -1,0 +1,121 @@
+"""Render the source registry onto each edition's sources page.
+
+The list between the `registry` markers in docs/<lang>/sources.md is
+generated from docs/.data/sources.yml, so the page can never disagree with
+the registry the checks use. Editors write the text around the markers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import siterules
+
+START, END = "<!-- registry:start -->", "<!-- registry:end -->"
+
+WORDS = {
+    "en": {
+        "cited": "Sources cited",
+        "reading": "Further reading",
+        "no_date": "date not recorded",
+        "no_url": "no link",
+        "language": {"en": "In English", "fr": "In French", "ru": "In Russian", "ko": "In Korean"},
+        "kind": {
+            "article": "News article",
+            "primary": "Primary document",
+            "official": "Official source",
+            "wire": "News-agency report",
+            "analysis": "Analysis",
+            "state-media": "State media",
+        },
+    },
+    "fr": {
+        "cited": "Sources citées",
+        "reading": "Pour aller plus loin",
+        "no_date": "date non relevée",
+        "no_url": "pas de lien",
+        "language": {"en": "En anglais", "fr": "En français", "ru": "En russe", "ko": "En coréen"},
+        "kind": {
+            "article": "Article de presse",
+            "primary": "Document primaire",
+            "official": "Source officielle",
+            "wire": "Dépêche d’agence",
+            "analysis": "Analyse",
+            "state-media": "Média d’État",
+        },
+    },
+}
+
+
+def _date(value, lang: str, words: dict) -> str:
+    if value is None:
+        return words["no_date"]
+    text = str(value)
+    if len(text) == 10:
+        return siterules.format_date(dt.date.fromisoformat(text), lang)
+    if len(text) == 7:
+        return siterules.format_date(dt.date.fromisoformat(text + "-01"), lang).split(" ", 1)[1]
+    return text
+
+
+def entry_markdown(entry: dict, lang: str) -> str:
+    words = WORDS[lang]
+    title = entry["title"]
+    title = title if title.startswith("[") else f"*{title}*"
+    parts = [
+        f"**{entry['publisher']}**, {title}",
+        _date(entry.get("date"), lang, words),
+        words["kind"][entry["kind"]],
+        words["language"].get(entry["language"], entry["language"]),
+    ]
+    url = entry.get("url")
+    link = f"[{urlsplit(url).hostname}]({url})" if url else words["no_url"]
+    note = f" {entry['note']}" if entry.get("note") else ""
+    return f"{' · '.join(parts)} · {link}.{note}\n{{ #{entry['id']} .source-entry }}"
+
+
+def render(registry: dict[str, dict], lang: str) -> str:
+    words = WORDS[lang]
+    order = sorted(registry.values(), key=lambda e: (e["publisher"].lower(), str(e.get("date") or "")))
+    cited = [e for e in order if not e.get("reading")]
+    reading = [e for e in order if e.get("reading")]
+    out = [START, f"## {words['cited']}", ""]
+    out += [entry_markdown(e, lang) + "\n" for e in cited]
+    if reading:
+        out += [f"## {words['reading']}", ""]
+        out += [entry_markdown(e, lang) + "\n" for e in reading]
+    out.append(END)
+    return "\n".join(out)
+
+
+def page_path(lang: str, root: Path = siterules.ROOT) -> Path:
+    return siterules.edition(lang).docs_dir(root) / "sources.md"
+
+
+def expected(text: str, registry: dict[str, dict], lang: str) -> str | None:
+    """The page text with the generated block refreshed, or None without markers."""
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        return None
+    return text[:start] + render(registry, lang) + text[end + len(END) :]
+
+
+def write_all(root: Path = siterules.ROOT) -> list[str]:
+    registry, problems = siterules.load_registry()
+    if problems:
+        raise SystemExit(siterules.report(problems))
+    changed = []
+    for ed in siterules.EDITIONS:
+        path = page_path(ed.lang, root)
+        if not path.exists():
+            raise SystemExit(f"{siterules.rel(path)} is missing; create it (with the registry markers) first")
+        text = path.read_text(encoding="utf-8")
+        new = expected(text, registry, ed.lang)
+        if new is None:
+            raise SystemExit(f"{siterules.rel(path)}: the lines {START} and {END} are missing; add them where the list goes")
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(siterules.rel(path))
+    return changed
