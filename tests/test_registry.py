@@ -1,0 +1,94 @@
+"""The source registry: the real one is valid, and each rule catches a broken entry."""
+
+from __future__ import annotations
+
+import siterules
+
+GOOD = """\
+- id: interfax-in-force
+  title: "[Report on the treaty's entry into force]"
+  publisher: Interfax
+  date: 2024-12-04
+  language: en
+  url: https://interfax.com/newsroom/top-stories/108291/
+  kind: wire
+"""
+
+
+def check(tmp_path, text):
+    path = tmp_path / "sources.yml"
+    path.write_text(text, encoding="utf-8")
+    registry, problems = siterules.load_registry(path, root=tmp_path)
+    return registry, siterules.report(problems)
+
+
+def test_registry_is_valid(registry):
+    assert registry, "the registry is empty"
+    assert "associated-medias-article" in registry, "the source article must be registered"
+    assert "url" not in registry["associated-medias-article"], "the article's URL is not known; it must have none"
+
+
+def test_state_media_are_labelled(registry):
+    for entry in registry.values():
+        host = entry.get("url", "")
+        if any(name in host for name in ("tass.com", "rt.com", "kcna")) and "kcnawatch" not in host:
+            assert entry["kind"] == "state-media", f"source '{entry['id']}' is state media; set kind: state-media"
+
+
+def test_good_entry(tmp_path):
+    registry, msg = check(tmp_path, GOOD)
+    assert msg == "" and list(registry) == ["interfax-in-force"]
+
+
+def test_http_url(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("https://", "http://"))
+    assert "sources.yml: source 'interfax-in-force': 'url' is 'http://interfax.com/newsroom/top-stories/108291/'; links must be https" in msg
+
+
+def test_missing_field(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("  publisher: Interfax\n", ""))
+    assert "source 'interfax-in-force': 'publisher' is missing" in msg
+
+
+def test_unknown_kind(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("kind: wire", "kind: blog"))
+    assert "'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media" in msg
+
+
+def test_guessed_date_format(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("2024-12-04", "December 2024"))
+    assert "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or null" in msg
+
+
+def test_duplicate_id(tmp_path):
+    _, msg = check(tmp_path, GOOD + GOOD)
+    assert "source 'interfax-in-force': 'id' is used twice" in msg
+
+
+def test_unknown_key(tmp_path):
+    _, msg = check(tmp_path, GOOD + "  headline: x\n")
+    assert "'headline' is not a known key" in msg
+
+
+def test_malformed_yaml(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("  kind: wire", " kind: [wire"))
+    assert msg.startswith("sources.yml:") and "is not valid YAML" in msg
+
+
+def test_sources_pages_match_the_registry(registry):
+    import sourcespage
+
+    for ed in siterules.EDITIONS:
+        path = sourcespage.page_path(ed.lang)
+        text = path.read_text(encoding="utf-8")
+        wanted = sourcespage.expected(text, registry, ed.lang)
+        assert wanted is not None, f"{siterules.rel(path)}: the registry markers are missing"
+        assert text == wanted, f"{siterules.rel(path)}: the source list is out of date; run `python3 scripts/dev.py sources`"
+
+
+def test_stale_sources_page_is_reported(registry):
+    import sourcespage
+
+    text = "intro\n" + sourcespage.START + "\nold list\n" + sourcespage.END + "\n"
+    assert sourcespage.expected(text, registry, "en") != text
+    assert sourcespage.expected("no markers", registry, "en") is None
