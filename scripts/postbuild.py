@@ -15,3 +15,18 @@ STEPS: list = []
 def run(site: Path, *, preview: bool = False) -> None:
     for step in STEPS:
         step(site, preview)
+
+
+# One sitemap for both editions (with hreflang alternates) and robots.txt.
+import sitemap  # noqa: E402
+
+STEPS.append(sitemap.step)
+
+# Fixes to Material's markup (valid HTML, focusable abbreviations), then the
+# Content-Security-Policy meta. The policy hashes each page's final inline
+# scripts, so csp.step must stay the last step: register new steps above it.
+import csp  # noqa: E402
+import markup  # noqa: E402
+
+STEPS.append(markup.step)
+STEPS.append(csp.step)
