@@ -210,8 +210,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    """Options after `test` that dev.py doesn't know (-q, -m …) go to pytest."""
+    args, extra = parser().parse_known_args(argv)
+    if extra and args.command != "test":
+        parser().error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "test":
+        args.pytest_args = [*extra, *args.pytest_args]
+    return args
+
+
 def main() -> int:
-    args = parser().parse_args()  # --help works before any set-up
+    args = parse(sys.argv[1:])  # --help works before any set-up
     ensure_venv()
     sys.path.insert(0, str(ROOT / "scripts"))
     return args.func(args)

@@ -63,3 +63,14 @@ def test_new_page_refuses_to_overwrite(scratch):
 def test_new_page_rejects_bad_slug(scratch):
     with pytest.raises(newpage.PageError, match="'Bad Slug' is not a valid slug"):
         newpage.create("Bad Slug", "Title", root=scratch)
+
+
+def test_pytest_options_pass_through():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import dev
+
+    args = dev.parse(["test", "-q", "-m", "not browser", "tests/test_nav.py"])
+    assert args.pytest_args == ["-q", "-m", "not browser", "tests/test_nav.py"] and not args.online
+    assert dev.parse(["test", "--online", "-x"]).online
+    with pytest.raises(SystemExit):
+        dev.parse(["build", "-q"])
