@@ -62,7 +62,7 @@ def _date(value, lang: str, words: dict) -> str:
 
 def entry_markdown(entry: dict, lang: str) -> str:
     words = WORDS[lang]
-    title = entry["title"]
+    title = siterules.source_text(entry, "title", lang)
     title = title if title.startswith("[") else f"*{title}*"
     parts = [
         f"**{entry['publisher']}**, {title}",
@@ -72,7 +72,7 @@ def entry_markdown(entry: dict, lang: str) -> str:
     ]
     url = entry.get("url")
     link = f"[{urlsplit(url).hostname}]({url})" if url else words["no_url"]
-    note = f" {entry['note']}" if entry.get("note") else ""
+    note = f" {siterules.source_text(entry, 'note', lang)}" if entry.get("note") else ""
     return f"{' · '.join(parts)} · {link}.{note}\n{{ #{entry['id']} .source-entry }}"
 
 

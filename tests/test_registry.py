@@ -12,6 +12,8 @@ GOOD = """\
   language: en
   url: https://interfax.com/newsroom/top-stories/108291/
   kind: wire
+  fr:
+    title: "[Dépêche sur l’entrée en vigueur du traité]"
 """
 
 
@@ -92,3 +94,26 @@ def test_stale_sources_page_is_reported(registry):
     text = "intro\n" + sourcespage.START + "\nold list\n" + sourcespage.END + "\n"
     assert sourcespage.expected(text, registry, "en") != text
     assert sourcespage.expected("no markers", registry, "en") is None
+
+
+def test_own_description_needs_its_translation(tmp_path):
+    text = GOOD + '  note: "Also the source for Article 3."\n'
+    _, msg = check(tmp_path, text)
+    assert "source 'interfax-in-force': 'fr.note' is missing; add the fr translation of the note" in msg
+
+
+def test_bracketed_title_needs_french(tmp_path):
+    _, msg = check(tmp_path, GOOD + "  fr:\n    note: x\n")
+    assert "'fr.title' is missing, and the title is our own [description]; add the fr translation" in msg
+
+
+def test_translation_block_holds_only_title_and_note(tmp_path):
+    _, msg = check(tmp_path, GOOD + "  fr:\n    title: \"[Dépêche]\"\n    url: https://x\n")
+    assert "'fr' must hold only title and note" in msg
+
+
+def test_french_sources_page_uses_the_translations(registry):
+    import sourcespage
+
+    fr = sourcespage.render(registry, "fr")
+    assert "[Dépêche sur l’entrée en vigueur du traité]" in fr and "[Report on the treaty's entry into force]" not in fr
