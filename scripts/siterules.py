@@ -327,6 +327,17 @@ def load_pages(root: Path = ROOT) -> tuple[list[Page], list[Problem]]:
 SOURCE_KINDS = ("article", "primary", "official", "wire", "analysis", "state-media")
 SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language", "kind")
 SOURCE_OPTIONAL = ("url", "note", "reading")
+# Our own words in an entry (a [bracketed description] instead of a headline,
+# and the note) are translated for each other edition under its language key,
+# e.g. `fr: {title: "[…]", note: "…"}`. Real headlines stay as published.
+TRANSLATED = ("title", "note")
+
+
+def source_text(entry: dict, field: str, lang: str) -> str | None:
+    """An entry's title or note as the given edition shows it."""
+    if lang != DEFAULT_LANG and field in (entry.get(lang) or {}):
+        return entry[lang][field]
+    return entry.get(field)
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_PATTERN = re.compile(r"^[a-z]{2}$")
 
@@ -362,9 +373,19 @@ def load_registry(path: Path = REGISTRY_FILE, root: Path = ROOT) -> tuple[dict[s
         for key in SOURCE_REQUIRED:
             if key not in entry:
                 bad(key, "is missing", f"every source needs {', '.join(SOURCE_REQUIRED)}")
+        other_langs = tuple(ed.lang for ed in EDITIONS[1:])
         for key in entry:
-            if key not in SOURCE_REQUIRED + SOURCE_OPTIONAL:
-                bad(key, "is not a known key", f"use only {', '.join(SOURCE_REQUIRED + SOURCE_OPTIONAL)}")
+            if key not in SOURCE_REQUIRED + SOURCE_OPTIONAL + other_langs:
+                bad(key, "is not a known key", f"use only {', '.join(SOURCE_REQUIRED + SOURCE_OPTIONAL + other_langs)}")
+        for lang in other_langs:
+            local = entry.get(lang) or {}
+            if not isinstance(local, dict) or set(local) - set(TRANSLATED):
+                bad(lang, f"must hold only {' and '.join(TRANSLATED)}", f"write e.g. {lang}: {{title: \"[…]\", note: \"…\"}}")
+                continue
+            if str(entry.get("title", "")).startswith("[") and not local.get("title"):
+                bad(f"{lang}.title", "is missing, and the title is our own [description]", f"add the {lang} translation under '{lang}: {{title: …}}'")
+            if entry.get("note") and not local.get("note"):
+                bad(f"{lang}.note", "is missing", f"add the {lang} translation of the note under '{lang}: {{note: …}}'")
         if not isinstance(sid, str) or not ID_PATTERN.match(sid):
             bad("id", f"is {sid!r}", "use lowercase words joined by hyphens, e.g. interfax-in-force")
             continue
@@ -1083,4 +1104,31 @@ def check_print_css(css: str, where: str) -> list[Problem]:
     for selector in (".md-header", ".md-sidebar", ".md-footer"):
         if selector not in hidden:
             problems.append(Problem(where, f"the print styles do not hide {selector}", f"add {selector} to the display: none rule inside @media print"))
+    return problems
+
+
+# --------------------------------------------------------------------------
+# Diagrams
+# --------------------------------------------------------------------------
+
+VIEWBOX = re.compile(r"^ *-?[0-9.]+([ ,\t\n]+-?[0-9.]+){3} *$")  # ASCII only: a typographic space breaks it
+
+
+def check_diagrams(soup, where: str) -> list[Problem]:
+    """Inline SVG diagrams are accessible, scale to any screen and run no code."""
+    problems = []
+    for number, svg in enumerate(content_root(soup).find_all("svg"), 1):
+        if svg.find_parent(class_=["md-icon", "twemoji", "md-content__button"]):
+            continue  # theme icons, not content
+        label = f"diagram {number}"
+        if svg.get("role") != "img":
+            problems.append(Problem(where, f"{label}: <svg> lacks role=\"img\"", "add role=\"img\" so screen readers announce it as one image"))
+        ids = (svg.get("aria-labelledby") or "").split()
+        named = {el.name for el in svg.find_all(id=True) if el["id"] in ids}
+        if not {"title", "desc"} <= named:
+            problems.append(Problem(where, f"{label}: aria-labelledby must point to the diagram's own <title> and <desc>", "give both an id and list the two ids in aria-labelledby"))
+        if not VIEWBOX.match(svg.get("viewBox") or svg.get("viewbox") or ""):
+            problems.append(Problem(where, f"{label}: viewBox is {svg.get('viewBox') or svg.get('viewbox')!r}, not four numbers", "write viewBox=\"0 0 WIDTH HEIGHT\" with plain digits and spaces"))
+        if svg.find("script") or svg.find(attrs={"style": True}) or svg.get("style"):
+            problems.append(Problem(where, f"{label}: contains a script or a style attribute", "use presentation attributes such as fill=\"currentColor\"; the Content-Security-Policy blocks the rest"))
     return problems

@@ -119,3 +119,23 @@ def test_quoted_run_is_allowed():
     prints = set(fingerprint.ngram_hashes(article))
     page = soup("<p>Kim a dit « un deux trois quatre cinq six sept huit neuf dix onze douze ».</p>")
     assert [r for seg in siterules.prose_segments(page) for r in fingerprint.copied_runs(seg, prints)] == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_diagrams_are_accessible(site, page):
+    problems = siterules.check_diagrams(built(site, page), siterules.rel(page.path))
+    assert not problems, siterules.report(problems)
+
+
+def test_the_exchange_diagram_is_there(site):
+    for ed in siterules.EDITIONS:
+        page = siterules.parse_html(site / siterules.built_path(ed.lang, "technology-transfers.md"))
+        assert page.select("article svg[role=img] title"), f"the {ed.lang} technology-transfers page has lost its diagram"
+
+
+def test_broken_diagram_is_reported():
+    html = '<svg role="img" aria-labelledby="t" viewBox="0\u202f0 300 730" style="x"><title id="t">T</title></svg>'
+    msg = siterules.report(siterules.check_diagrams(soup(html), "docs/fr/x.md"))
+    assert "docs/fr/x.md: diagram 1: aria-labelledby must point to the diagram's own <title> and <desc>" in msg
+    assert "viewBox is '0\\u202f0 300 730', not four numbers" in msg  # the stray narrow space is shown escaped
+    assert "contains a script or a style attribute" in msg
