@@ -1,0 +1,1 @@
+"""Checks that drive a real Chromium through Playwright (marked `browser`)."""
