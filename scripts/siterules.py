@@ -5,6 +5,10 @@ extraction live here. The tests, `scripts/dev.py` and the MkDocs hooks all
 import this module, so that a rule changes in one place and survives a change
 of site engine: nothing here depends on MkDocs.
 
+The checks that build on these rules sit beside it, one job per file:
+contentrules (labels, quotations, copying, diagrams), editionrules (the
+languages agree) and readerrules (reader features of the built pages).
+
 Every check returns a list of `Problem`s. Each one names the file, the field
 or link, and the rule, and says how to fix it, because the people who read
 these messages are often first-time contributors.
@@ -196,7 +200,7 @@ def split_front_matter(path: Path, text: str | None = None, root: Path = ROOT) -
             Problem(
                 where,
                 "front matter: missing (the page must start with a line '---', the YAML fields, then '---')",
-                f"copy the block at the top of any page, or create pages with `python3 scripts/dev.py new-page`",
+                "copy the block at the top of any page, or create pages with `python3 scripts/dev.py new-page`",
             )
         ]
     block = match.group(1) or ""
@@ -512,18 +516,6 @@ def is_external(url: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
-# --------------------------------------------------------------------------
-# Status labels and quotations
-# --------------------------------------------------------------------------
-
-STATUS_LABELS = {
-    "en": ("Stated", "Reported", "Analysis", "Confirmed"),
-    "fr": ("Déclaré", "Rapporté", "Analyse", "Confirmé"),
-}
-# Curly and guillemet quotations; straight double quotes count too.
-QUOTATION = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"]+\"")
-
-
 def format_date(value: dt.date, lang: str) -> str:
     """A date as readers of that edition write it: 4 December 2024, 4 décembre 2024."""
     months = {
@@ -581,7 +573,7 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html"))
 
 
-def _target_file(site: Path, path: str) -> Path | None:
+def target_file(site: Path, path: str) -> Path | None:
     candidate = site / path.lstrip("/")
     if path.endswith("/") or path == "":
         candidate = candidate / "index.html"
@@ -634,7 +626,7 @@ def check_built_links(site: Path, origin: str, base_path: str, registry: dict[st
                 continue
             inside = normpath(path[len(base_path) :]) + ("/" if path.endswith("/") else "")
             inside = "" if inside in (".", "./") else inside
-            target = _target_file(site, inside)
+            target = target_file(site, inside)
             if target is None:
                 problems.append(Problem(where, f"link {link} points to {path}, which does not exist", "fix the link, or create the page it points to"))
             elif absolute.fragment and target.suffix == ".html" and unquote(absolute.fragment) not in ids_of(target):
@@ -646,95 +638,6 @@ def check_built_links(site: Path, origin: str, base_path: str, registry: dict[st
                     )
                 )
     return problems
-
-
-def content_root(soup):
-    """The page's own content, without the theme around it."""
-    return soup.select_one("article.md-content__inner") or soup
-
-
-def claim_container(el):
-    """The paragraph, list item, table row or definition a footnote belongs to."""
-    for parent in el.parents:
-        if parent.name in ("li", "tr", "dd", "dt", "figcaption", "blockquote"):
-            return parent
-        if parent.name == "p" and not parent.find_parent(["li", "dd", "blockquote"]):
-            return parent
-    return None
-
-
-def check_status_labels(soup, lang: str, where: str, claims: bool) -> list[Problem]:
-    """Labels are one of the edition's four; on claim pages every footnoted
-    paragraph, item or row carries one."""
-    labels = STATUS_LABELS[lang]
-    body = content_root(soup)
-    problems = []
-    for el in body.select(".status"):
-        text = el.get_text(strip=True)
-        if text not in labels:
-            problems.append(Problem(where, f"status label '{text}' is not one of {', '.join(labels)}", f"use one of those four words, as **{labels[1]}**{{ .status }}"))
-    if not claims:
-        return problems
-    seen = set()
-    for ref in body.select("sup[id^='fnref'] a, a.footnote-ref"):
-        box = claim_container(ref)
-        if box is None or id(box) in seen or box.find_parent(class_="footnote"):
-            continue
-        seen.add(id(box))
-        if not box.select(".status"):
-            snippet = " ".join(box.get_text(" ", strip=True).split())[:70]
-            problems.append(
-                Problem(
-                    where,
-                    f"claim without a status label: “{snippet}…”",
-                    f"start it with one of {', '.join(labels)}, written as **{labels[1]}**{{ .status }}",
-                )
-            )
-    return problems
-
-
-def speaker_names(people_soup) -> set[str]:
-    """Names a quotation may be attributed to: every word of three or more
-    letters in the who's-who headings (Putin, Kim, Stoltenberg, KCNA…)."""
-    names = set()
-    for heading in content_root(people_soup).find_all(["h2", "h3"]):
-        for word in re.findall(r"[^\W\d_][\w’'-]{2,}", heading.get_text(" ", strip=True)):
-            if word[0].isupper():
-                names.add(word)
-    return names
-
-
-def check_quotations(soup, names: set[str], where: str) -> list[Problem]:
-    """Every quotation has its speaker named in the same paragraph."""
-    problems = []
-    body = content_root(soup)
-    for block in body.find_all(["p", "li", "td", "dd", "blockquote", "figcaption"]):
-        if block.find(["p", "li", "td", "dd", "blockquote"]):  # judge the innermost blocks
-            continue
-        text = block.get_text(" ", strip=True)
-        quotes = QUOTATION.findall(text) + [q.get_text(strip=True) for q in block.find_all("q")]
-        if not quotes:
-            continue
-        outside = QUOTATION.sub(" ", text)
-        context = outside + " " + (block.find_parent("blockquote").get_text(" ") if block.find_parent("blockquote") else "")
-        if not any(re.search(rf"\b{re.escape(name)}\b", context) for name in names):
-            problems.append(
-                Problem(
-                    where,
-                    f"quotation {quotes[0][:60]} has no speaker named in its paragraph",
-                    "name who said it in the same paragraph, as they appear in the who's-who page",
-                )
-            )
-    return problems
-
-
-def prose_segments(soup) -> list[str]:
-    """The page's text outside quotations, split at every quotation so that
-    no run of words is stitched across one."""
-    body = content_root(soup)
-    for el in body.select("q, blockquote, .headerlink, script, style"):
-        el.replace_with(" ¶ ")
-    return re.split(f"{QUOTATION.pattern}|¶", body.get_text(" "))
 
 
 def built_path(lang: str, slug: str) -> str:
@@ -801,334 +704,4 @@ def check_unused_assets(site: Path, own_assets: dict[str, set[str]] | None = Non
         for asset in sorted(assets):
             if prefix + asset not in used:
                 problems.append(Problem(prefix + asset, "no page uses this asset", "delete it, or reference it from a page or stylesheet"))
-    return problems
-
-
-# --------------------------------------------------------------------------
-# Editions agree
-# --------------------------------------------------------------------------
-
-
-def check_parity(by_lang: dict[str, dict[str, Page]], root: Path = ROOT) -> list[Problem]:
-    """Each page exists in every edition, citing the same sources."""
-    problems = []
-    base = by_lang[DEFAULT_LANG]
-    for lang, pages in by_lang.items():
-        ed = edition(lang)
-        for other_lang, others in by_lang.items():
-            if other_lang == lang:
-                continue
-            for slug in sorted(set(others) - set(pages)):
-                problems.append(
-                    Problem(
-                        f"{ed.docs}/{slug}",
-                        f"is missing; every page in {edition(other_lang).docs}/ needs its {'French' if lang == 'fr' else 'English'} counterpart",
-                        f"translate {edition(other_lang).docs}/{slug} into {ed.docs}/{slug}",
-                    )
-                )
-        if lang == DEFAULT_LANG:
-            continue
-        for slug in sorted(set(pages) & set(base)):
-            mine, theirs = pages[slug], base[slug]
-            here, there = rel(mine.path, root), rel(theirs.path, root)
-            for label, a, b in (
-                ("front matter 'sources'", set(mine.meta.get("sources") or []), set(theirs.meta.get("sources") or [])),
-                ("footnoted sources", {s for ids in footnotes(mine).values() for s in ids}, {s for ids in footnotes(theirs).values() for s in ids}),
-            ):
-                if a != b:
-                    diff = [f"only in {there}: {', '.join(sorted(b - a))}" if b - a else "", f"only in {here}: {', '.join(sorted(a - b))}" if a - b else ""]
-                    problems.append(Problem(here, f"{label} differs from {there} ({'; '.join(d for d in diff if d)})", "both editions must cite the same sources; change them together"))
-    return problems
-
-
-def check_language_links(soup, ed: Edition, slug: str, config: dict, site: Path) -> list[Problem]:
-    """<html lang>, absolute hreflang alternates that exist, and a switcher
-    that leads to the same page in each edition."""
-    from posixpath import normpath
-    from urllib.parse import urljoin
-
-    where = built_path(ed.lang, slug)
-    problems = []
-    lang = (soup.html or {}).get("lang")
-    if lang != ed.lang:
-        problems.append(Problem(where, f"<html lang> is '{lang}'; expected '{ed.lang}'", f"set theme.language: {ed.lang} in {ed.config}"))
-    page_url = slug.removesuffix(".md")
-    page_url = "" if page_url == "index" else page_url + "/"
-    origin, base_path = site_prefix(load_config(EDITIONS[0].config))
-    alternates = {link.get("hreflang"): link.get("href") for link in soup.find_all("link", rel="alternate")}
-    for other in EDITIONS:
-        root_url = next((a["root"] for a in config["extra"]["alternate"] if a["lang"] == other.lang), None)
-        wanted = f"{root_url}{page_url}"
-        if alternates.get(other.lang) != wanted:
-            problems.append(Problem(where, f"hreflang alternate for {other.lang} is {alternates.get(other.lang)!r}; expected {wanted}", "check extra.alternate in the configs and docs/.overrides/main.html"))
-        elif not wanted.startswith(origin + base_path) or not (site / wanted[len(origin + base_path) :] / "index.html").is_file():
-            problems.append(Problem(where, f"hreflang alternate {wanted} does not resolve to a page", "create the counterpart page"))
-        switch = soup.select_one(f".md-select__link[hreflang='{other.lang}']")
-        href = switch.get("href") if switch else None
-        landed = normpath(urljoin("/" + where, href or "")) if href else None
-        expected = normpath("/" + built_path(other.lang, slug).removesuffix("index.html"))
-        if landed is None or landed.rstrip("/") != expected.rstrip("/"):
-            problems.append(Problem(where, f"language switcher link to {other.lang} is {href!r}; it should lead to the same page ({expected})", "see docs/.overrides/partials/alternate.html"))
-    return problems
-
-
-def check_search_index(index: dict, ed: Edition) -> list[Problem]:
-    """An edition's search index holds only its own pages, in its language."""
-    where = f"{ed.prefix}search/search_index.json"
-    problems = []
-    langs = index.get("config", {}).get("lang")
-    if langs != [ed.lang]:
-        problems.append(Problem(where, f"search language is {langs}; expected {[ed.lang]}", f"set plugins: search: lang: {ed.lang} in {ed.config}"))
-    for doc in index.get("docs", []):
-        if doc["location"].startswith(("../", "/")) or "://" in doc["location"]:
-            problems.append(Problem(where, f"document '{doc['location']}' points outside the {ed.lang} edition", "keep one search index per edition"))
-    return problems
-
-
-# --------------------------------------------------------------------------
-# Reader features on the built pages: last-reviewed line, corrections log in
-# the footer, share previews, the "not found" page, sitemap and robots.txt,
-# print stylesheet
-# --------------------------------------------------------------------------
-
-# Open Graph locale of each edition (docs/.overrides/main.html uses the same).
-OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
-SHARE_IMAGE = "assets/images/share.png"  # inside each edition, from docs/.overrides/assets
-SHARE_IMAGE_SIZE = (1200, 630)
-SHARE_IMAGE_MAX_BYTES = 100_000
-
-
-def page_url(slug: str) -> str:
-    """A page's address inside its edition: treaty.md → treaty/, index.md → ''."""
-    return built_path(DEFAULT_LANG, slug).removesuffix("index.html")
-
-
-def check_reviewed_line(soup, page: Page, lang: str, label: str, where: str) -> list[Problem]:
-    """The page shows when its facts were last checked, in its own language."""
-    reviewed = page.meta.get("reviewed")
-    reviewed = dt.date.fromisoformat(reviewed) if isinstance(reviewed, str) else reviewed
-    line = soup.select_one(".explainer-reviewed")
-    fix = "keep docs/.overrides/partials/source-file.html, which prints the front-matter 'reviewed' date under every page"
-    if line is None or line.find("time") is None:
-        return [Problem(where, f"no '{label}' line under the page", fix)]
-    time = line.find("time")
-    problems = []
-    if not line.get_text(" ", strip=True).startswith(label):
-        problems.append(Problem(where, f"the reviewed line does not start with '{label}'", "use extra.labels.reviewed from the edition's config"))
-    if time.get("datetime") != reviewed.isoformat():
-        problems.append(Problem(where, f"<time datetime> is {time.get('datetime')!r}; the front matter says reviewed: {reviewed.isoformat()}", fix))
-    wanted = format_date(reviewed, lang)
-    if time.get_text(strip=True) != wanted:
-        problems.append(Problem(where, f"the reviewed date reads '{time.get_text(strip=True)}'; readers of the {lang} edition expect '{wanted}'", "print it with the long_date filter and the edition's language"))
-    return problems
-
-
-def check_footer_corrections(soup, where: str, label: str, site: Path, target: str) -> list[Problem]:
-    """The footer links to the corrections log: `target` is its address inside
-    the site, e.g. 'fr/about/#journal-des-corrections'."""
-    from posixpath import normpath
-    from urllib.parse import urljoin
-
-    fix = "keep docs/.overrides/partials/copyright.html and extra.labels.corrections_page in the edition's config"
-    footer = soup.select_one("footer")
-    links = [a for a in (footer.find_all("a", href=True) if footer else []) if a.get_text(" ", strip=True) == label]
-    if not links:
-        return [Problem(where, f"the footer has no '{label}' link", fix)]
-    href = links[0]["href"]
-    here = "/" + where.removesuffix("index.html")  # pages are served at their folder's address
-    landed = urljoin(here, href)
-    path, _, fragment = landed.partition("#")
-    wanted_path, _, wanted_fragment = ("/" + target).partition("#")
-    if normpath(path).rstrip("/") != normpath(wanted_path).rstrip("/") or fragment != wanted_fragment:
-        return [Problem(where, f"the footer's '{label}' link {href} leads to {landed}, not /{target}", fix)]
-    page = _target_file(site, wanted_path)
-    if page is None:
-        return [Problem(where, f"the footer's '{label}' link leads to {wanted_path}, which does not exist", "restore the About page")]
-    if not parse_html(page).find(id=wanted_fragment):
-        return [
-            Problem(
-                where,
-                f"the footer's '{label}' link points to #{wanted_fragment}, but {rel(page, site)} has no such heading",
-                "keep the corrections-log heading on the About page, or update extra.labels.corrections_page",
-            )
-        ]
-    return []
-
-
-def check_share_meta(soup, where: str, expected: dict[str, str]) -> list[Problem]:
-    """Open Graph and Twitter card tags, as link previews read them."""
-    found = {}
-    for meta in soup.find_all("meta"):
-        key = meta.get("property") or meta.get("name")
-        if key and key not in found:
-            found[key] = meta.get("content")
-    problems = []
-    for key, value in expected.items():
-        if found.get(key) != value:
-            problems.append(
-                Problem(
-                    where,
-                    f"<meta {'name' if key.startswith('twitter:') else 'property'}=\"{key}\"> is {found.get(key)!r}; expected {value!r}",
-                    "see the share-preview block in docs/.overrides/main.html (it reads the page's front matter)",
-                )
-            )
-    return problems
-
-
-def expected_share_meta(page: Page, lang: str, config: dict, title: str) -> dict[str, str]:
-    """What check_share_meta expects for a page; `title` is the page's nav or
-    front-matter title (the home page uses the site name instead)."""
-    _, slug = page_slug(page.path)
-    root = next(a["root"] for a in config["extra"]["alternate"] if a["lang"] == lang)
-    return {
-        "og:type": "website",
-        "og:site_name": config["site_name"],
-        "og:title": config["site_name"] if slug == "index.md" else title,
-        "og:description": page.meta.get("description") or config["site_description"],
-        "og:url": root + page_url(slug),
-        "og:locale": OG_LOCALES[lang],
-        "og:image": config["site_url"] + SHARE_IMAGE,
-        "og:image:width": str(SHARE_IMAGE_SIZE[0]),
-        "og:image:height": str(SHARE_IMAGE_SIZE[1]),
-        "twitter:card": "summary_large_image",
-    }
-
-
-def check_share_image(path: Path) -> list[Problem]:
-    """A PNG of the size previews expect, small enough to load quickly."""
-    import struct
-
-    where = rel(path)
-    fix = "redraw it with scripts/shareimage.py (see its docstring)"
-    if not path.is_file():
-        return [Problem(where, "the share image is missing", fix)]
-    data = path.read_bytes()
-    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
-        return [Problem(where, "is not a PNG file", fix)]
-    width, height = struct.unpack(">II", data[16:24])
-    problems = []
-    if (width, height) != SHARE_IMAGE_SIZE:
-        problems.append(Problem(where, f"is {width}×{height} pixels; share previews expect {SHARE_IMAGE_SIZE[0]}×{SHARE_IMAGE_SIZE[1]}", fix))
-    if len(data) > SHARE_IMAGE_MAX_BYTES:
-        problems.append(Problem(where, f"is {len(data) // 1000} KB; keep it under {SHARE_IMAGE_MAX_BYTES // 1000} KB", "use fewer colours (a palette PNG), then " + fix))
-    return problems
-
-
-def check_not_found_page(site: Path, origin: str, base_path: str, roots: dict[str, str], missing: str = "a/b/c/missing") -> list[Problem]:
-    """The root 404.html, which GitHub Pages serves for any missing address of
-    either edition: it speaks every edition's language, and its links work
-    when it is served at a deep address (`missing`, inside the site)."""
-    from urllib.parse import unquote, urljoin
-
-    path = site / "404.html"
-    where = "404.html"
-    fix = "see docs/.overrides/404.html"
-    if not path.is_file():
-        return [Problem(where, "is missing; GitHub Pages would show its own English-only page", fix)]
-    soup = parse_html(path)
-    body = content_root(soup)
-    problems = []
-    served_at = origin + base_path + missing
-    targets = set()
-    for a in body.find_all("a", href=True):
-        href = a["href"]
-        absolute = urljoin(served_at, href)
-        parts = urlsplit(absolute)
-        if f"{parts.scheme}://{parts.netloc}" != origin or not unquote(parts.path).startswith(base_path):
-            problems.append(Problem(where, f"link {href}, served at {served_at}, leaves the site ({absolute})", f"build its links from extra.alternate roots; {fix}"))
-            continue
-        inside = unquote(parts.path)[len(base_path) :]
-        if _target_file(site, inside) is None:
-            problems.append(Problem(where, f"link {href}, served at {served_at}, leads to {absolute}, which does not exist", f"use root-relative links (starting with {base_path}); {fix}"))
-        targets.add(origin + unquote(parts.path))
-    page_lang = (soup.html or {}).get("lang")
-    for lang, root in roots.items():
-        if lang != page_lang and not body.find(attrs={"lang": lang}):
-            problems.append(Problem(where, f"has no part marked lang=\"{lang}\"", f"every edition's readers land here; write a {lang} part with lang=\"{lang}\"; {fix}"))
-        for inner in ("", "sources/"):
-            if root + inner not in targets:
-                problems.append(Problem(where, f"does not link to {root + inner}", f"link each edition's home and sources pages; {fix}"))
-    return problems
-
-
-def check_sitemap(site: Path, roots: dict[str, str], pages: list[tuple[str, str]]) -> list[Problem]:
-    """One root sitemap.xml lists every page of every edition, with hreflang
-    alternates, and robots.txt points to it. `pages`: (lang, slug) pairs."""
-    fix = "it is written after the build by scripts/sitemap.py (registered in scripts/postbuild.py)"
-    path = site / "sitemap.xml"
-    if not path.is_file():
-        return [Problem("sitemap.xml", "is missing", fix)]
-    text = path.read_text(encoding="utf-8")
-    problems = []
-    for lang, slug in pages:
-        url = roots[lang] + page_url(slug)
-        if f"<loc>{url}</loc>" not in text:
-            problems.append(Problem("sitemap.xml", f"does not list {url}", fix))
-        for other, other_root in roots.items():
-            if (other, slug) in pages and f'hreflang="{other}" href="{other_root + page_url(slug)}"' not in text:
-                problems.append(Problem("sitemap.xml", f"has no {other} alternate for {url}", fix))
-                break
-    for ed in EDITIONS[1:]:
-        if (site / ed.prefix / "sitemap.xml").exists():
-            problems.append(Problem(f"{ed.prefix}sitemap.xml", "is still published; search engines should find one sitemap", fix))
-    robots = site / "robots.txt"
-    wanted = f"Sitemap: {roots[DEFAULT_LANG]}sitemap.xml"
-    if not robots.is_file():
-        problems.append(Problem("robots.txt", "is missing", fix))
-    elif wanted not in robots.read_text(encoding="utf-8").splitlines() or "Disallow: /" in robots.read_text(encoding="utf-8"):
-        problems.append(Problem("robots.txt", f"must allow every crawler and say '{wanted}'", fix))
-    return problems
-
-
-def css_media_blocks(css: str, media: str) -> list[str]:
-    """The bodies of every `@media <media> { … }` block (comments removed)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    blocks = []
-    for match in re.finditer(rf"@media\s+{re.escape(media)}\s*\{{", css):
-        depth, i = 1, match.end()
-        while depth and i < len(css):
-            depth += {"{": 1, "}": -1}.get(css[i], 0)
-            i += 1
-        blocks.append(css[match.end() : i - 1])
-    return blocks
-
-
-def check_print_css(css: str, where: str) -> list[Problem]:
-    """On paper: the article alone, with external link addresses written out."""
-    body = " ".join(css_media_blocks(css, "print"))
-    problems = []
-    shows_urls = re.search(r'a\[href\^="?http"?\]::?after\s*\{[^}]*content:\s*"\s*\("\s*attr\(href\)', body)
-    if not shows_urls:
-        problems.append(Problem(where, "the print styles do not write out external link addresses", 'add a[href^="http"]::after { content: " (" attr(href) ")" } inside @media print'))
-    hidden = {sel.strip() for rule in re.findall(r"([^{}]+)\{[^}]*display:\s*none", body) for sel in rule.split(",")}
-    for selector in (".md-header", ".md-sidebar", ".md-footer"):
-        if selector not in hidden:
-            problems.append(Problem(where, f"the print styles do not hide {selector}", f"add {selector} to the display: none rule inside @media print"))
-    return problems
-
-
-# --------------------------------------------------------------------------
-# Diagrams
-# --------------------------------------------------------------------------
-
-VIEWBOX = re.compile(r"^ *-?[0-9.]+([ ,\t\n]+-?[0-9.]+){3} *$")  # ASCII only: a typographic space breaks it
-
-
-def check_diagrams(soup, where: str) -> list[Problem]:
-    """Inline SVG diagrams are accessible, scale to any screen and run no code."""
-    problems = []
-    for number, svg in enumerate(content_root(soup).find_all("svg"), 1):
-        if svg.find_parent(class_=["md-icon", "twemoji", "md-content__button"]):
-            continue  # theme icons, not content
-        label = f"diagram {number}"
-        if svg.get("role") != "img":
-            problems.append(Problem(where, f"{label}: <svg> lacks role=\"img\"", "add role=\"img\" so screen readers announce it as one image"))
-        ids = (svg.get("aria-labelledby") or "").split()
-        named = {el.name for el in svg.find_all(id=True) if el["id"] in ids}
-        if not {"title", "desc"} <= named:
-            problems.append(Problem(where, f"{label}: aria-labelledby must point to the diagram's own <title> and <desc>", "give both an id and list the two ids in aria-labelledby"))
-        if not VIEWBOX.match(svg.get("viewBox") or svg.get("viewbox") or ""):
-            problems.append(Problem(where, f"{label}: viewBox is {svg.get('viewBox') or svg.get('viewbox')!r}, not four numbers", "write viewBox=\"0 0 WIDTH HEIGHT\" with plain digits and spaces"))
-        if svg.find("script") or svg.find(attrs={"style": True}) or svg.get("style"):
-            problems.append(Problem(where, f"{label}: contains a script or a style attribute", "use presentation attributes such as fill=\"currentColor\"; the Content-Security-Policy blocks the rest"))
     return problems
