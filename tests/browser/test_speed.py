@@ -1,8 +1,9 @@
 """The speed levers, in Chromium: the first view fetches only what the page
-budget counts (tests/test_budget.py), search loads on demand and still
-suggests and highlights, tooltips, the palette toggle and the language
-switcher still work with Material's bundle deferred, and the trimmed
-stylesheets (scripts/csstrim.py) compute the same styles as Material's own.
+budget counts (tests/test_budget.py); search loads on demand and still
+suggests and highlights; tooltips, the palette toggle and the language
+switcher still work with Material's bundle loaded after the first paint;
+nothing moves while a page loads; and the trimmed stylesheets
+(scripts/csstrim.py) compute the same styles as Material's own.
 """
 
 from __future__ import annotations
@@ -166,3 +167,27 @@ def test_trimmed_stylesheets_compute_the_same_styles_as_materials(site, browser,
         "scripts/csstrim.py dropped rules this page uses: the class or attribute they need must not be in its "
         "MARKUP_ONLY_* or DORMANT lists, or comes from a script it does not read:\n" + "\n".join(problems)
     )
+
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shifts.push(
+  `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ` + e.sources.map(s => s.node ? `<${s.node.nodeName.toLowerCase()} class="${s.node.className}">` : "?").join(", ")) })
+  .observe({type: "layout-shift", buffered: true})"""
+
+
+def test_nothing_moves_while_a_page_loads(browser, server):
+    """CLS 0: Material's bundle starts after the first paint, so nothing it
+    reveals or restyles may move what is already on screen."""
+    problems = []
+    for width, mobile in ((412, True), (1280, False)):
+        context = browser.new_context(viewport={"width": width, "height": 823}, is_mobile=mobile, has_touch=mobile)
+        context.add_init_script(LAYOUT_SHIFTS)
+        for path in ("", "treaty/", "fr/people/", "no/such/page/"):
+            page = context.new_page()
+            page.goto(server.url(path))
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            problems += [f"{path or 'home'} at {width}px: layout shift {s}" for s in page.evaluate("window.__shifts")]
+            page.close()
+        context.close()
+    assert not problems, "\n".join(problems)
