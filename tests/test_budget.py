@@ -175,3 +175,43 @@ def test_trimmed_stylesheets_keep_what_the_scripts_add(site):
 def test_collapse_keeps_attributes_and_preformatted_text():
     html = '<div>\n    \n  <p title="a\n   b">x\n    y</p>  \n <pre>  a\n    b</pre>\n  <code>1\n   2</code><script>if (a)\n    b()</script>\n   </div>'
     assert htmlspace.collapse(html) == '<div>\n<p title="a\n   b">x\ny</p>\n<pre>  a\n    b</pre>\n<code>1\n   2</code><script>if (a)\n    b()</script>\n</div>'
+
+
+# --------------------------------------------------------------------------
+# The audit's pieces (the audit itself is a benchmark: `dev.py audit`)
+# --------------------------------------------------------------------------
+
+
+def test_audit_server_is_like_github_pages(tmp_path):
+    import gzip
+    import urllib.error
+    import urllib.request
+
+    import audit
+
+    (tmp_path / "treaty").mkdir()
+    (tmp_path / "treaty" / "index.html").write_text("<p>treaty</p>" * 100, encoding="utf-8")
+    (tmp_path / "404.html").write_text("<p>not found</p>", encoding="utf-8")
+    with audit.serving(tmp_path, BASE) as origin:
+        assert origin.endswith(BASE)
+        with urllib.request.urlopen(urllib.request.Request(origin + "treaty/", headers={"Accept-Encoding": "gzip"})) as r:
+            assert r.headers["Content-Encoding"] == "gzip" and gzip.decompress(r.read()) == b"<p>treaty</p>" * 100
+        with urllib.request.urlopen(origin + "treaty/") as r:  # no Accept-Encoding: plain
+            assert r.headers["Content-Encoding"] is None and r.read().startswith(b"<p>treaty</p>")
+        try:
+            urllib.request.urlopen(origin + "no/such/page/")
+            raise AssertionError("a missing page answered 200")
+        except urllib.error.HTTPError as err:
+            assert err.code == 404 and err.read() == b"<p>not found</p>"
+
+
+def test_stock_reference_drops_every_customisation(tmp_path):
+    import audit
+
+    ours = siterules.load_config("mkdocs.yml")
+    stock = siterules.load_config(audit.stock_config(tmp_path / "site"))
+    assert "custom_dir" not in stock["theme"] and stock["theme"]["font"] is False
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        assert key not in stock, f"the stock reference keeps {key}"
+    assert stock["nav"] == ours["nav"] and stock["docs_dir"] == str(siterules.ROOT / ours["docs_dir"])
+    assert stock["markdown_extensions"] == ours["markdown_extensions"] and stock["theme"]["features"] == ours["theme"]["features"]
