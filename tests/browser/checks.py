@@ -234,6 +234,10 @@ def keyboard(page, where: str, lang: str) -> tuple[list[str], list[str]]:
     """(skip-link problems, focus problems) from tabbing through the top of
     the page: the first stop is a visible "Skip to content" link to an element
     that exists, and every stop shows where the focus is."""
+    # Material's bundle starts after the load event and rebuilds parts of the
+    # header; tab only once it has (it exposes its observables on window).
+    page.wait_for_function("() => 'component$' in window", timeout=10_000)
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
     skip, focus = [], []
     wanted = SKIP_TEXT.get(lang, SKIP_TEXT["en"])
