@@ -141,7 +141,7 @@ def page_weight(page: Path, site: Path, base_path: str = "/") -> Weight:
         add(base_path + "favicon.ico", "the browser's default favicon request")
     for el in soup.find_all("script", src=True):
         add(el["src"], "<script src>")
-    for el in soup.find_all("script", attrs={"data-after-paint": True}):  # loaded after the first paint
+    for el in soup.find_all("script", attrs={"data-after-paint": True}):  # fetched after the load event
         add(el["data-after-paint"], "<script data-after-paint>")
     for el in soup.find_all(["img", "input", "video", "audio", "source", "iframe", "embed", "object"]):
         for attr in ("src", "poster", "data"):

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from .checks import axe, change_css, change_page, color_scheme, new_audit
+from .checks import axe, change_css, change_page, color_scheme, new_audit, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -131,13 +131,19 @@ def abbreviation_keyboard_problems(page, server, path: str) -> list[str]:
     return problems + tooltip_problems(page, titles[0], f"the abbreviation {focused['text']} on /{path}, on keyboard focus")
 
 
+def switched_to(page, scheme: str) -> bool:
+    """The page is in `scheme` within a few seconds: a toggle activated
+    before Material has started takes effect once it has (partials/on-demand.html)."""
+    return wait_until(page, f"document.body.getAttribute('data-md-color-scheme') === {json.dumps(scheme)}", 3)
+
+
 def palette_problems(page, server, path: str) -> list[str]:
     """The toggle switches to dark, which survives a reload and the next page."""
     page.goto(server.url(path))
     if color_scheme(page) != "default":
         return [f"/{path} opened in palette {color_scheme(page)!r} with a light system setting"]
     page.locator("label[for=__palette_1]").click()
-    if color_scheme(page) != "slate":
+    if not switched_to(page, "slate"):
         return [f"the palette toggle on /{path} did not switch to the dark palette"]
     page.reload()
     if color_scheme(page) != "slate":
@@ -146,7 +152,7 @@ def palette_problems(page, server, path: str) -> list[str]:
     if color_scheme(page) != "slate":
         return ["the dark palette chosen on another page was forgotten on /glossary/"]
     page.locator("label[for=__palette_0]").click()
-    return [] if color_scheme(page) == "default" else ["the palette toggle did not switch back to light"]
+    return [] if switched_to(page, "default") else ["the palette toggle did not switch back to light"]
 
 
 def print_problems(page, server, path: str) -> list[str]:

@@ -1,9 +1,11 @@
 """The speed levers, in Chromium: the first view fetches only what the page
-budget counts (tests/test_budget.py); search loads on demand and still
+budget counts (tests/test_budget.py); Material's bundle starts only at the
+reader's first activity, and what the reader did first still works (a
+palette click, a search shortcut, a hover); search loads on demand and still
 suggests and highlights; tooltips, the palette toggle and the language
-switcher still work with Material's bundle loaded after the first paint;
-nothing moves while a page loads; and the trimmed stylesheets
-(scripts/csstrim.py) compute the same styles as Material's own.
+switcher work; nothing moves while a page loads or when Material starts; and
+the trimmed stylesheets (scripts/csstrim.py) compute the same styles as
+Material's own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 import pageweight
 import siterules
 
+from .checks import start_material, wait_until
 from .conftest import BASE_PATH, Server
 
 pytestmark = pytest.mark.browser
@@ -65,6 +68,7 @@ def test_search_loads_on_demand_and_still_suggests_and_highlights(browser, serve
         seen = requests_of(page, server.url("treaty/"))
         assert not [u for u in seen if "search" in u], f"search files fetched on load: {seen}"
         page.keyboard.press("/")  # Material's shortcut opens search
+        assert wait_until(page, "document.activeElement.matches('.md-search__input')"), "the search shortcut did not focus the search field"
         page.keyboard.type("ratif")
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert any(u.endswith("search/search_index.json") for u in seen) and any("/workers/search." in u for u in seen)
@@ -93,7 +97,7 @@ def test_tooltips_palette_and_language_switcher_still_work(browser, server):
             page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5000)
         scheme = page.evaluate("document.body.dataset.mdColorScheme")
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        page.wait_for_function(f"document.body.dataset.mdColorScheme !== {json.dumps(scheme)}", timeout=5000)
+        assert wait_until(page, f"document.body.dataset.mdColorScheme !== {json.dumps(scheme)}"), "the palette toggle did not switch"
         french = page.locator(".md-select__link[hreflang=fr]").first
         assert french.get_attribute("href").endswith("fr/treaty/"), french.get_attribute("href")
     finally:
@@ -148,8 +152,10 @@ def test_trimmed_stylesheets_compute_the_same_styles_as_materials(site, browser,
                 page = context.new_page()
                 page.goto(srv.url("treaty/"))
                 page.wait_for_load_state("networkidle")
+                start_material(page)
                 if state == "search":
                     page.keyboard.press("/")
+                    assert wait_until(page, "document.activeElement.matches('.md-search__input')")
                     page.keyboard.type("treaty")
                     page.wait_for_selector(".md-search-result__item", timeout=15000)
                 elif state == "tooltip":
@@ -175,19 +181,88 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) window.__sh
   .observe({type: "layout-shift", buffered: true})"""
 
 
-def test_nothing_moves_while_a_page_loads(browser, server):
-    """CLS 0: Material's bundle starts after the first paint, so nothing it
-    reveals or restyles may move what is already on screen."""
+# Where every element is and how it looks; what Material changes on purpose
+# when it starts (search results list, sidebars fitted to the window) aside.
+BOXES = """() => { const out = {}; let i = 0
+  for (const el of document.querySelectorAll('body *')) {
+    i++
+    if (el.closest('.md-search-result, .md-sidebar__scrollwrap') && !el.matches('.md-sidebar__scrollwrap *')) continue
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el)
+    out[`<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}"> #${i}`] =
+      [r.x, r.y, r.width, r.height].map(Math.round).join(' ') + ` ${cs.display} ${cs.visibility} ${cs.color} ${cs.backgroundColor}`
+  }
+  return out }"""
+
+
+def test_nothing_moves_while_a_page_loads_or_when_material_starts(browser, server):
+    """CLS 0, and no change on screen when Material's bundle starts at the
+    reader's first activity (a pointer move is not an input that excuses a
+    layout shift): its palette switch, palette and header are already in
+    place. In both system colour schemes, with nothing stored."""
     problems = []
-    for width, mobile in ((412, True), (1280, False)):
-        context = browser.new_context(viewport={"width": width, "height": 823}, is_mobile=mobile, has_touch=mobile)
+    for width, mobile, scheme in ((412, True, "dark"), (1280, False, "light"), (1280, False, "dark")):
+        context = browser.new_context(viewport={"width": width, "height": 823}, is_mobile=mobile, has_touch=mobile,
+                                      color_scheme=scheme, reduced_motion="reduce")
         context.add_init_script(LAYOUT_SHIFTS)
         for path in ("", "treaty/", "fr/people/", "no/such/page/"):
+            where = f"{path or 'home'} at {width}px, {scheme}"
             page = context.new_page()
             page.goto(server.url(path))
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(300)
-            problems += [f"{path or 'home'} at {width}px: layout shift {s}" for s in page.evaluate("window.__shifts")]
+            if page.evaluate("'component$' in window"):
+                problems.append(f"{where}: Material's bundle started with no activity from the reader; see partials/on-demand.html")
+            before = page.evaluate(BOXES)
+            start_material(page)
+            page.wait_for_timeout(300)
+            after = page.evaluate(BOXES)
+            problems += [f"{where}: when Material starts, {k} changes from {before.get(k)} to {after.get(k)}"
+                         for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)][:5]
+            problems += [f"{where}: layout shift {s}" for s in page.evaluate("window.__shifts")]
             page.close()
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_first_activity_is_not_lost_before_material_starts(browser, server):
+    """Material's bundle is fetched after the load event and starts at the
+    reader's first activity. What that activity asked for still happens: a
+    palette switch activated without a pointer (as screen readers do), a
+    search shortcut as the first key, a hover on a footnote."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    try:
+        page = context.new_page()
+        seen = requests_of(page, server.url("treaty/"))
+        page.wait_for_timeout(500)
+        assert any("/assets/javascripts/bundle." in u for u in seen), f"Material's bundle was not fetched after load: {seen}"
+        assert not page.evaluate("'component$' in window"), "Material's bundle started with no activity from the reader"
+        page.evaluate("[...document.querySelectorAll('[data-md-component=palette] label')].find(l => l.offsetParent).click()")
+        assert wait_until(page, "document.body.dataset.mdColorScheme === 'slate' && 'component$' in window"), (
+            "a palette switch activated before Material started did not switch to dark once it had")
+        shown = page.evaluate("[...document.querySelectorAll('[data-md-component=palette] label')].map(l => !!l.offsetParent)")
+        assert shown == [False, True], f"after switching to dark, the visible palette switches are {shown}, not only the one back to light"
+        page.reload()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the dark palette chosen before Material started was forgotten"
+
+        page.goto(server.url("glossary/"))
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        assert wait_until(page, "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked"), (
+            "the search shortcut, pressed before Material started, did not open search")
+
+        page.goto(server.url("people/"))
+        page.wait_for_load_state("networkidle")
+        page.locator("article .footnote-ref").first.hover()
+        page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    finally:
+        context.close()
+
+
+def test_a_search_highlight_starts_material_at_once(browser, server):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.url("treaty/?h=treaty"))
+        page.wait_for_selector("article mark", timeout=10000)
+    finally:
+        context.close()
