@@ -254,6 +254,43 @@ def start_material(page) -> None:
     assert wait_until(page, "'component$' in window", 10), "Material's bundle did not start on a pointer move; see partials/on-demand.html"
 
 
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shifts.push(
+  `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ` + e.sources.map(s => s.node ? `<${s.node.nodeName.toLowerCase()} class="${s.node.className}">` : "?").join(", ")) })
+  .observe({type: "layout-shift", buffered: true})"""
+
+# Where every element is and how it looks; what Material changes on purpose
+# when it starts (search results list, sidebars fitted to the window) aside.
+BOXES = """() => { const out = {}; let i = 0
+  for (const el of document.querySelectorAll('body *')) {
+    i++
+    if (el.closest('.md-search-result, .md-sidebar__scrollwrap') && !el.matches('.md-sidebar__scrollwrap *')) continue
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el)
+    out[`<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}"> #${i}`] =
+      [r.x, r.y, r.width, r.height].map(Math.round).join(' ') + ` ${cs.display} ${cs.visibility} ${cs.color} ${cs.backgroundColor}`
+  }
+  return out }"""
+
+
+def material_start_problems(page, where: str) -> list[str]:
+    """Material's bundle waits for the reader's first activity
+    (partials/on-demand.html), and starting it changes nothing on screen and
+    moves nothing (the page needs the LAYOUT_SHIFTS init script)."""
+    page.wait_for_timeout(300)
+    problems = []
+    if page.evaluate("'component$' in window"):
+        problems.append(f"{where}: Material's bundle started with no activity from the reader; it must wait for one (see partials/on-demand.html)")
+    before = page.evaluate(BOXES)
+    start_material(page)
+    page.wait_for_timeout(300)
+    after = page.evaluate(BOXES)
+    problems += [f"{where}: when Material starts, {k} changes from {before.get(k)} to {after.get(k)}; "
+                 "the first view must already look as Material leaves it (see main.html and explainer.css)"
+                 for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)][:5]
+    problems += [f"{where}: layout shift {s}" for s in page.evaluate("window.__shifts || []")]
+    return problems
+
+
 def keyboard(page, where: str, lang: str) -> tuple[list[str], list[str]]:
     """(skip-link problems, focus problems) from tabbing through the top of
     the page: the first stop is a visible "Skip to content" link to an element

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .checks import Target, axe_source, change_css, change_page, new_audit
+from .checks import Target, axe_source, change_css, change_page, material_start_problems, new_audit
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +117,31 @@ def test_hidden_focus_is_reported(audit, server):
     change_css(audit[0], ":focus, :focus-visible, .focus-visible, .focus-visible + label { outline: none !important; box-shadow: none !important; }")
     found = joined(run(audit, server, layout=True), "focus")
     assert "treaty/index.html (light): keyboard stop 1, '<a href=" in found and "has no focus indicator (outline or box-shadow)" in found
+
+
+def eager_start(html: str) -> str:
+    """The page with Material's bundle started at load, as before it waited
+    for the reader (its inline script changed, so its CSP hash goes too)."""
+    marker = "if (highlight) return start()"
+    assert marker in html, f"partials/on-demand.html no longer has {marker!r}; update this test"
+    return without_csp(html).replace(marker, "return start()", 1)
+
+
+def test_material_starting_without_activity_is_reported(audit, server):
+    context, page, _ = audit
+    change_page(context, server, PAGE.path, eager_start)
+    page.goto(server.url(PAGE.path))
+    page.wait_for_load_state("networkidle")
+    found = "\n".join(material_start_problems(page, "treaty/"))
+    assert "treaty/: Material's bundle started with no activity from the reader; it must wait for one" in found
+
+
+def test_first_view_that_changes_when_material_starts_is_reported(audit, server):
+    context, page, _ = audit
+    change_css(context, "[data-md-component=palette] label[hidden] { display: none !important; }")
+    page.goto(server.url(PAGE.path))
+    page.wait_for_load_state("networkidle")
+    found = "\n".join(material_start_problems(page, "treaty/"))
+    # The hidden palette switch appears, and the header makes room for it.
+    assert re.search(r'treaty/: when Material starts, <form class="md-header__option"> #\d+ changes from \d+ \d+ 0 0 .* to \d+ \d+ 48 48 ', found), found
+    assert "the first view must already look as Material leaves it (see main.html and explainer.css)" in found

@@ -19,7 +19,7 @@ import pytest
 import pageweight
 import siterules
 
-from .checks import start_material, wait_until
+from .checks import LAYOUT_SHIFTS, material_start_problems, start_material, wait_until
 from .conftest import BASE_PATH, Server
 
 pytestmark = pytest.mark.browser
@@ -175,25 +175,6 @@ def test_trimmed_stylesheets_compute_the_same_styles_as_materials(site, browser,
     )
 
 
-LAYOUT_SHIFTS = """window.__shifts = [];
-new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shifts.push(
-  `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ` + e.sources.map(s => s.node ? `<${s.node.nodeName.toLowerCase()} class="${s.node.className}">` : "?").join(", ")) })
-  .observe({type: "layout-shift", buffered: true})"""
-
-
-# Where every element is and how it looks; what Material changes on purpose
-# when it starts (search results list, sidebars fitted to the window) aside.
-BOXES = """() => { const out = {}; let i = 0
-  for (const el of document.querySelectorAll('body *')) {
-    i++
-    if (el.closest('.md-search-result, .md-sidebar__scrollwrap') && !el.matches('.md-sidebar__scrollwrap *')) continue
-    const r = el.getBoundingClientRect(), cs = getComputedStyle(el)
-    out[`<${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}"> #${i}`] =
-      [r.x, r.y, r.width, r.height].map(Math.round).join(' ') + ` ${cs.display} ${cs.visibility} ${cs.color} ${cs.backgroundColor}`
-  }
-  return out }"""
-
-
 def test_nothing_moves_while_a_page_loads_or_when_material_starts(browser, server):
     """CLS 0, and no change on screen when Material's bundle starts at the
     reader's first activity (a pointer move is not an input that excuses a
@@ -205,20 +186,10 @@ def test_nothing_moves_while_a_page_loads_or_when_material_starts(browser, serve
                                       color_scheme=scheme, reduced_motion="reduce")
         context.add_init_script(LAYOUT_SHIFTS)
         for path in ("", "treaty/", "fr/people/", "no/such/page/"):
-            where = f"{path or 'home'} at {width}px, {scheme}"
             page = context.new_page()
             page.goto(server.url(path))
             page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(300)
-            if page.evaluate("'component$' in window"):
-                problems.append(f"{where}: Material's bundle started with no activity from the reader; see partials/on-demand.html")
-            before = page.evaluate(BOXES)
-            start_material(page)
-            page.wait_for_timeout(300)
-            after = page.evaluate(BOXES)
-            problems += [f"{where}: when Material starts, {k} changes from {before.get(k)} to {after.get(k)}"
-                         for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)][:5]
-            problems += [f"{where}: layout shift {s}" for s in page.evaluate("window.__shifts")]
+            problems += material_start_problems(page, f"{path or 'home'} at {width}px, {scheme}")
             page.close()
         context.close()
     assert not problems, "\n".join(problems)
