@@ -10,7 +10,8 @@ search results, tooltips, states). Interactive states (:hover, :checked …)
 and :not()/:is() are ignored, so they never cause a drop. Custom properties
 that no kept rule, page or script uses are dropped too (most are the inlined
 SVG icons of admonition types the site doesn't use). Only Material's own
-hashed stylesheets are touched, never ours.
+hashed stylesheets are trimmed, never ours; ours are only shipped without
+their comments (`uncomment_step`).
 """
 
 from __future__ import annotations
@@ -374,3 +375,35 @@ def step(site: Path, preview: bool) -> None:
     roots = [site / ed.prefix for ed in siterules.EDITIONS]
     for root in roots:
         trim_edition(root, [o for o in roots if o != root and o.is_relative_to(root)])
+
+
+# Our own stylesheets (docs/.overrides/assets/stylesheets/). Their comments
+# say why each rule is there, for the people who edit them; readers would
+# download them on every first view (about half of explainer.css gzipped).
+OWN = ("explainer.css",)
+
+
+def uncomment(css: str) -> str:
+    """The stylesheet without its comments and the spaces between rules; the
+    rules themselves are unchanged (strings are left alone)."""
+    out, i = [], 0
+    while i < len(css):
+        if css[i] in "\"'":
+            j = _skip_string(css, i)
+            out.append(css[i:j])
+            i = j
+        elif css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = len(css) if end < 0 else end + 2
+        else:
+            out.append(css[i])
+            i += 1
+    return serialize(parse("".join(out)))
+
+
+def uncomment_step(site: Path, preview: bool) -> None:
+    """postbuild step: ship every edition's copy of our stylesheets without comments."""
+    for path in sorted(site.rglob("assets/stylesheets/*.css")):
+        if path.name in OWN:
+            path.write_text(uncomment(path.read_text(encoding="utf-8")), encoding="utf-8")
+

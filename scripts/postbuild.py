@@ -23,13 +23,14 @@ import sitemap  # noqa: E402
 STEPS.append(sitemap.step)
 
 # Speed: drop the rules of Material's stylesheets that no page can match
-# (csstrim.py: about 60% of them) and the templates' indentation
-# (htmlspace.py). csstrim reads the pages' classes and attributes; the markup
-# fixes below add none that Material's CSS selects.
+# (csstrim.py: about 60% of them), the comments of ours, and the templates'
+# indentation (htmlspace.py). csstrim reads the pages' classes and
+# attributes; the markup fixes below add none that Material's CSS selects.
 import csstrim  # noqa: E402
 import htmlspace  # noqa: E402
 
 STEPS.append(csstrim.step)
+STEPS.append(csstrim.uncomment_step)
 STEPS.append(htmlspace.step)
 
 # Fixes to Material's markup (valid HTML, focusable abbreviations), then the

@@ -12,6 +12,7 @@ benchmark is `python3 scripts/dev.py audit`, not a test.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import csstrim
@@ -157,6 +158,21 @@ def test_trim_drops_only_rules_no_page_can_match(tmp_path):
     ), out
     assert not (root / "assets/stylesheets/main.1.min.css.map").exists(), "the stale source map is left behind"
     assert (root / "assets/stylesheets/ours.css").read_text() == "p{color:var(--ours)}", "our own stylesheet was touched"
+
+
+def test_our_stylesheet_ships_without_comments_and_with_every_rule(site):
+    source = (siterules.ROOT / "docs/.overrides/assets/stylesheets/explainer.css").read_text(encoding="utf-8")
+    assert "/*" in source, "the source stylesheet has no comments left to strip; this test no longer tests anything"
+    for built in sorted(site.rglob("assets/stylesheets/explainer.css")):
+        shipped = built.read_text(encoding="utf-8")
+        assert "/*" not in shipped, f"{built.relative_to(site)} still has comments; see csstrim.uncomment_step"
+        assert re.sub(r"\s+", "", shipped) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S)), (
+            f"{built.relative_to(site)} differs from the source in more than comments and spaces")
+
+
+def test_uncomment_keeps_strings_and_nested_rules():
+    css = '/* why */\n@media print {\n  /* paper */\n  a::after { content: " (/* not a comment */)"; }\n}\np { color: red; /* inline */ }\n'
+    assert csstrim.uncomment(css) == '@media print{a::after{ content: " (/* not a comment */)"; }}p{ color: red;  }'
 
 
 def test_trimmed_stylesheets_keep_what_the_scripts_add(site):

@@ -12,6 +12,7 @@ import zlib
 import pytest
 
 import contentrules
+import csstrim
 import readerrules
 import siterules
 import sitemap
@@ -308,8 +309,14 @@ def test_print_styles_show_link_addresses_and_hide_the_chrome():
 
 
 def test_print_styles_are_published(site):
+    """Each edition ships the stylesheet, without its comments only
+    (csstrim.uncomment_step), so with its print rules."""
     for ed in siterules.EDITIONS:
-        assert (site / ed.prefix / "assets/stylesheets/explainer.css").read_text(encoding="utf-8") == CSS.read_text(encoding="utf-8")
+        path = site / ed.prefix / "assets/stylesheets/explainer.css"
+        shipped = path.read_text(encoding="utf-8")
+        assert shipped == csstrim.uncomment(CSS.read_text(encoding="utf-8")), f"{siterules.rel(path, site)} is not the source stylesheet"
+        problems = readerrules.check_print_css(shipped, siterules.rel(path, site))
+        assert not problems, siterules.report(problems)
 
 
 def test_missing_print_rules_are_reported():
