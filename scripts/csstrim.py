@@ -74,6 +74,12 @@ def _skip_string(css: str, i: int) -> int:
     return i + 1
 
 
+def _skip_comment(css: str, i: int) -> int:
+    """Index just after the comment that starts at i (`/*`)."""
+    end = css.find("*/", i + 2)
+    return len(css) if end < 0 else end + 2
+
+
 def _scan(css: str, i: int, stop: str) -> int:
     """Index of the first character of `stop` at nesting depth 0 from i."""
     depth = 0
@@ -83,8 +89,7 @@ def _scan(css: str, i: int, stop: str) -> int:
             i = _skip_string(css, i)
             continue
         if css.startswith("/*", i):
-            end = css.find("*/", i + 2)
-            i = len(css) if end < 0 else end + 2
+            i = _skip_comment(css, i)
             continue
         if depth == 0 and c in stop:
             return i
@@ -108,8 +113,7 @@ def _parse(css: str, i: int) -> tuple[list[Node], int]:
             if css[i].isspace():
                 i += 1
             elif css.startswith("/*", i):
-                end = css.find("*/", i + 2)
-                i = len(css) if end < 0 else end + 2
+                i = _skip_comment(css, i)
             else:
                 break
         if i >= len(css) or css[i] == "}":
@@ -393,8 +397,7 @@ def uncomment(css: str) -> str:
             out.append(css[i:j])
             i = j
         elif css.startswith("/*", i):
-            end = css.find("*/", i + 2)
-            i = len(css) if end < 0 else end + 2
+            i = _skip_comment(css, i)
         else:
             out.append(css[i])
             i += 1
@@ -406,4 +409,3 @@ def uncomment_step(site: Path, preview: bool) -> None:
     for path in sorted(site.rglob("assets/stylesheets/*.css")):
         if path.name in OWN:
             path.write_text(uncomment(path.read_text(encoding="utf-8")), encoding="utf-8")
-
