@@ -310,7 +310,7 @@ def first_activity(origin: str, pages: list[str], chrome: str, runs: int) -> dic
                     page = context.new_page()
                     page.add_init_script(LONG_TASKS)
                     page.goto(origin + page_path, wait_until="networkidle")
-                    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
                     since = page.evaluate("performance.now()")
                     page.mouse.move(200, 400)
                     for _ in range(200):  # until Material has started (window.component$), 10 s at most
