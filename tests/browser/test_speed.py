@@ -113,6 +113,10 @@ PROPERTIES = [
     "list-style-type", "flex-direction", "justify-content", "align-items", "vertical-align", "pointer-events",
 ]
 SNAPSHOT = """([props, store]) => {
+  // A full layout first: after partial ones (a hover, a stylesheet swap)
+  // Chromium may report an auto margin as 0px instead of its used value.
+  const root = document.documentElement.style
+  root.display = 'none'; document.documentElement.offsetHeight; root.display = ''
   const out = {}; let i = 0
   for (const el of document.querySelectorAll('body *')) {
     i++
