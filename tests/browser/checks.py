@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import siterules
 
-from .conftest import BASE_PATH, CONFIG, unavailable
+from .conftest import BASE_PATH, CONFIG, Server, SiteHandler, unavailable
 
 AXE_FILE = siterules.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -288,6 +289,54 @@ def material_start_problems(page, where: str) -> list[str]:
                  "the first view must already look as Material leaves it (see main.html and explainer.css)"
                  for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)][:5]
     problems += [f"{where}: layout shift {s}" for s in page.evaluate("window.__shifts || []")]
+    return problems
+
+
+# Where a page is cut in two: just before the header's last item, so that a
+# first paint with only the first part shows a header without it.
+HEADER_LAST_ITEM = b'<div class="md-header__source">'
+
+
+class HeaderInParts(SiteHandler):
+    """Sends each page in two parts, cut inside the header, with a pause
+    between. A slow network or a busy processor can do the same: the parser
+    stops where the data ends, and the browser may paint what it has."""
+
+    pause = 1.0  # seconds: long enough for a first paint, even on a busy machine
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        cut = data.find(HEADER_LAST_ITEM)
+        if cut < 0:
+            outputfile.write(data)
+            return
+        outputfile.write(data[:cut])
+        outputfile.flush()
+        time.sleep(self.pause)
+        outputfile.write(data[cut:])
+
+
+def header_in_parts_problems(browser, site: Path, paths) -> list[str]:
+    """Each page, sent in two parts cut inside its header, is first painted
+    with the whole header: nothing moves when the second part arrives."""
+    problems = []
+    with Server(site, HeaderInParts) as srv:
+        context = browser.new_context(viewport={"width": 1280, "height": 823}, reduced_motion="reduce")
+        context.add_init_script(LAYOUT_SHIFTS)
+        for path in paths:
+            where = siterules.rel(siterules.target_file(site, path), site)
+            if HEADER_LAST_ITEM not in (site / where).read_bytes():
+                problems.append(f"{where}: the header has no {HEADER_LAST_ITEM.decode()} to cut the page at; "
+                                "update HEADER_LAST_ITEM in tests/browser/checks.py to the header's last item")
+                continue
+            page = context.new_page()
+            page.goto(srv.url(path))
+            page.wait_for_load_state("networkidle")
+            problems += [f"{where}: the header was painted half parsed, and moved when the rest arrived (layout shift {s}); "
+                         'the page needs <link rel="expect" href="#..." blocking="render"> naming an element after the header '
+                         "(docs/.overrides/main.html)" for s in page.evaluate("window.__shifts")]
+            page.close()
+        context.close()
     return problems
 
 

@@ -88,9 +88,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class Server:
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, handler: type[SiteHandler] = SiteHandler):
         self.site = site
-        handler = functools.partial(SiteHandler, directory=str(site))
+        handler = functools.partial(handler, directory=str(site))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.httpd.server_port}"

@@ -1,15 +1,17 @@
 """Each browser check fails on a page broken on purpose, with a message that
 names the page, the element and the rule. The pages are real built pages,
-changed on their way to the browser (Playwright routes), so nothing on disk
-is touched."""
+changed on their way to the browser (Playwright routes) or, where the check
+needs its own server, in a temporary copy of the site; the built site is
+never touched."""
 
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
-from .checks import Target, axe_source, change_css, change_page, material_start_problems, new_audit
+from .checks import Target, axe_source, change_css, change_page, header_in_parts_problems, material_start_problems, new_audit
 
 pytestmark = pytest.mark.browser
 
@@ -145,3 +147,19 @@ def test_first_view_that_changes_when_material_starts_is_reported(audit, server)
     # The hidden palette switch appears, and the header makes room for it.
     assert re.search(r'treaty/: when Material starts, <form class="md-header__option"> #\d+ changes from \d+ \d+ 0 0 .* to \d+ \d+ 48 48 ', found), found
     assert "the first view must already look as Material leaves it (see main.html and explainer.css)" in found
+
+
+def test_header_painted_half_parsed_is_reported(site, browser, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "treaty/index.html"
+    html, expect = re.subn(r'<link rel="expect"[^>]*>', "", page.read_text(encoding="utf-8"))
+    assert expect == 1, "main.html no longer writes one <link rel=expect> per page; update this test"
+    page.write_text(html, encoding="utf-8")
+    (copy / "fr/treaty/index.html").write_text(
+        (site / "fr/treaty/index.html").read_text(encoding="utf-8").replace('<div class="md-header__source">', "<div>"), encoding="utf-8"
+    )
+    found = "\n".join(header_in_parts_problems(browser, copy, ("treaty/", "fr/treaty/")))
+    assert re.search(r"(?m)^treaty/index.html: the header was painted half parsed, and moved when the rest arrived \(layout shift 0\.\d+ at \d+ ms: <", found), found
+    assert 'the page needs <link rel="expect" href="#..." blocking="render"> naming an element after the header' in found
+    assert 'fr/treaty/index.html: the header has no <div class="md-header__source"> to cut the page at' in found

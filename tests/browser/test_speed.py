@@ -3,9 +3,9 @@ budget counts (tests/test_budget.py); Material's bundle starts only at the
 reader's first activity, and what the reader did first still works (a
 palette click, a search shortcut, a hover); search loads on demand and still
 suggests and highlights; tooltips, the palette toggle and the language
-switcher work; nothing moves while a page loads or when Material starts; and
-the trimmed stylesheets (scripts/csstrim.py) compute the same styles as
-Material's own.
+switcher work; nothing moves while a page loads or when Material starts, even
+when a page arrives in parts; and the trimmed stylesheets (scripts/csstrim.py)
+compute the same styles as Material's own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 import pageweight
 import siterules
 
-from .checks import LAYOUT_SHIFTS, material_start_problems, start_material, wait_until
+from .checks import LAYOUT_SHIFTS, header_in_parts_problems, material_start_problems, start_material, wait_until
 from .conftest import BASE_PATH, Server
 
 pytestmark = pytest.mark.browser
@@ -196,6 +196,14 @@ def test_nothing_moves_while_a_page_loads_or_when_material_starts(browser, serve
             problems += material_start_problems(page, f"{path or 'home'} at {width}px, {scheme}")
             page.close()
         context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_page_that_arrives_in_parts_is_painted_with_its_whole_header(site, browser):
+    """A slow network or a busy processor can stop the parser inside the
+    header; the first paint waits for the start of the content (the page's
+    render-blocking "expect" link), so the header's buttons never move."""
+    problems = header_in_parts_problems(browser, site, ("", "treaty/", "fr/people/"))
     assert not problems, "\n".join(problems)
 
 
