@@ -54,6 +54,15 @@ TARGETS = {
     "bytes": pageweight.BYTE_BUDGET, "requests": pageweight.REQUEST_BUDGET,
 }
 FCP_RATIO_TARGET = 0.75
+# Each measured figure: its field, its column in the table, and how it prints.
+METRICS = (
+    ("fcp", "FCP", lambda v: f"{v / 1000:.2f} s"),
+    ("lcp", "LCP", lambda v: f"{v / 1000:.2f} s"),
+    ("tbt", "TBT", lambda v: f"{v:.0f} ms"),
+    ("cls", "CLS", lambda v: f"{v:.3f}"),
+    ("bytes", "Bytes", lambda v: pageweight.kb(int(v))),
+    ("requests", "Req", lambda v: f"{v:g}"),
+)
 REFERENCE_PAGE = "treaty/"
 
 
@@ -219,19 +228,9 @@ class Result:
 
     def misses(self) -> list[str]:
         out = [f"{c} {s}" for c, s in self.scores.items() if s != 100]
-        if self.fcp > TARGETS["fcp"]:
-            out.append(f"FCP {self.fcp / 1000:.2f} s")
-        if self.lcp > TARGETS["lcp"]:
-            out.append(f"LCP {self.lcp / 1000:.2f} s")
-        if self.tbt > TARGETS["tbt"]:
-            out.append(f"TBT {self.tbt:.0f} ms")
-        if self.cls > TARGETS["cls"]:
-            out.append(f"CLS {self.cls:.3f}")
-        if self.bytes > TARGETS["bytes"]:
-            out.append(f"{pageweight.kb(self.bytes)}")
-        if self.requests > TARGETS["requests"]:
-            out.append(f"{self.requests} requests")
-        return out
+        return out + [
+            f"{label} {show(getattr(self, key))} (target ≤ {show(TARGETS[key])})" for key, label, show in METRICS if getattr(self, key) > TARGETS[key]
+        ]
 
 
 def lighthouse(url: str, out: Path, chrome: str) -> Result:
@@ -358,24 +357,17 @@ def time_tests() -> tuple[float, str]:
 # The report
 # --------------------------------------------------------------------------
 
-HEADER = ("Page", "Perf", "A11y", "BP", "SEO", "FCP", "LCP", "TBT", "CLS", "Bytes", "Req")
+HEADER = ("Page", "Perf", "A11y", "BP", "SEO", *(label for _, label, _ in METRICS))
 
 
 def row(name: str, r: Result) -> list[str]:
     s = [("–" if r.scores[c] is None else str(r.scores[c])) for c in CATEGORIES]
-    return [name, *s, f"{r.fcp / 1000:.2f} s", f"{r.lcp / 1000:.2f} s", f"{r.tbt:.0f} ms", f"{r.cls:.3f}", pageweight.kb(r.bytes), str(r.requests)]
+    return [name, *s, *(show(getattr(r, key)) for key, _, show in METRICS)]
 
 
 def median_row(results: list[Result]) -> list[str]:
-    def med(values):
-        return statistics.median(values)
-
-    s = [f"{med([r.scores[c] or 0 for r in results]):g}" for c in CATEGORIES]
-    return [
-        "median", *s, f"{med([r.fcp for r in results]) / 1000:.2f} s", f"{med([r.lcp for r in results]) / 1000:.2f} s",
-        f"{med([r.tbt for r in results]):.0f} ms", f"{med([r.cls for r in results]):.3f}",
-        pageweight.kb(int(med([r.bytes for r in results]))), f"{med([r.requests for r in results]):g}",
-    ]
+    s = [f"{statistics.median([r.scores[c] or 0 for r in results]):g}" for c in CATEGORIES]
+    return ["median", *s, *(show(statistics.median([getattr(r, key) for r in results])) for key, _, show in METRICS)]
 
 
 def table(rows: list[list[str]]) -> str:

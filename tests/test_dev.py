@@ -1,4 +1,4 @@
-"""The task entry point and the page scaffolder."""
+"""The task entry point, the page scaffolder and the audit's report."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+import audit
 import newpage
 import siterules
 from conftest import ROOT
@@ -74,3 +75,19 @@ def test_pytest_options_pass_through():
     assert dev.parse(["test", "--online", "-x"]).online
     with pytest.raises(SystemExit):
         dev.parse(["build", "-q"])
+
+
+def test_audit_names_every_missed_target_with_the_target():
+    def result(**figures):
+        fields = {"fcp": 900, "lcp": 900, "tbt": 0, "cls": 0.0, "bytes": 50_000, "requests": 6} | figures
+        return audit.Result("p", {c: 100 for c in audit.CATEGORIES}, **fields, tti=0, report=ROOT / "none.json")
+
+    assert result().misses() == []
+    slow = result(fcp=1230, lcp=1300, tbt=60, cls=0.01, bytes=62_000, requests=9)
+    slow.scores["performance"] = 97
+    assert slow.misses() == [
+        "performance 97", "FCP 1.23 s (target ≤ 1.00 s)", "LCP 1.30 s (target ≤ 1.20 s)", "TBT 60 ms (target ≤ 50 ms)",
+        "CLS 0.010 (target ≤ 0.000)", "Bytes 60.5 KB (target ≤ 60.0 KB)", "Req 9 (target ≤ 8)",
+    ]
+    assert audit.row("p", slow)[1:] == ["97", "100", "100", "100", "1.23 s", "1.30 s", "60 ms", "0.010", "60.5 KB", "9"]
+    assert audit.median_row([result(), slow])[5:] == ["1.06 s", "1.10 s", "30 ms", "0.005", "54.7 KB", "7.5"]
