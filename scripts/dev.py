@@ -45,8 +45,22 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def site_packages(python: Path) -> Path:
+    done = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(done.stdout.strip())
+
+
 def ensure_venv() -> None:
-    """Create or refresh .venv from the lock, then re-run inside it."""
+    """Create or refresh .venv from the lock, then re-run inside it.
+
+    The venv finds the project's package (scripts/explainer) through a .pth
+    file, as an editable install would: pytest, MkDocs's hooks and every
+    subprocess import it without touching sys.path."""
     if sys.version_info < MIN_PYTHON:
         fail(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}.")
     stamp = VENV / ".lock-sha256"
@@ -63,6 +77,7 @@ def ensure_venv() -> None:
         done = subprocess.run([*pip, "--require-hashes", "--no-deps", "-r", str(LOCK)])
         if done.returncode != 0:
             fail("installing the locked packages failed (see pip's message above).")
+        (site_packages(venv_python()) / "explainer.pth").write_text(str(ROOT / "scripts") + "\n")
         stamp.write_text(wanted + "\n")
     if Path(sys.prefix).resolve() != VENV.resolve():
         os.execv(str(venv_python()), [str(venv_python()), __file__, *sys.argv[1:]])
@@ -96,12 +111,13 @@ def ensure_node_tools(required: bool) -> bool:
 
 
 def cmd_build(args) -> int:
-    import sitebuild
+    from explainer.build.engines import engine
+    from explainer.build.site import BuildError, build_site
 
     dest = ROOT / "site"
     try:
-        log = sitebuild.build_site(dest)
-    except sitebuild.BuildError as err:
+        log = build_site(dest, engine=engine(args.engine))
+    except BuildError as err:
         print(err, file=sys.stderr)
         return 1
     warnings = [line for line in log.splitlines() if "WARNING" in line]
@@ -110,7 +126,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    import serve
+    from explainer.tools import serve
 
     return serve.serve(args.host, args.port)
 
@@ -124,7 +140,7 @@ def cmd_test(args) -> int:
 
 
 def cmd_new_page(args) -> int:
-    import newpage
+    from explainer.tools import newpage
 
     try:
         created = newpage.create(args.slug, args.title)
@@ -138,7 +154,7 @@ def cmd_new_page(args) -> int:
 
 
 def cmd_sources(args) -> int:
-    import sourcespage
+    from explainer.tools import sourcespage
 
     changed = sourcespage.write_all()
     print("\n".join(f"updated {p}" for p in changed) or "The sources pages already match the registry.")
@@ -146,7 +162,7 @@ def cmd_sources(args) -> int:
 
 
 def cmd_fingerprint(args) -> int:
-    import fingerprint
+    from explainer.tools import fingerprint
 
     path = fingerprint.write(Path(args.article))
     print(f"wrote {path.relative_to(ROOT)}")
@@ -158,16 +174,32 @@ def cmd_lock(args) -> int:
     if not uv:
         fail("refreshing the lock needs uv: pip install uv")
     return subprocess.call(
-        [uv, "pip", "compile", "--universal", "--no-python-downloads", "--python-version", ".".join(map(str, MIN_PYTHON)), "--extra", "test",
-         "--generate-hashes", "--no-emit-index-url", "--no-emit-find-links",
-         "--custom-compile-command", "python3 scripts/dev.py lock", "-o", "requirements.lock", "pyproject.toml"],
+        [
+            uv,
+            "pip",
+            "compile",
+            "--universal",
+            "--no-python-downloads",
+            "--python-version",
+            ".".join(map(str, MIN_PYTHON)),
+            "--extra",
+            "test",
+            "--generate-hashes",
+            "--no-emit-index-url",
+            "--no-emit-find-links",
+            "--custom-compile-command",
+            "python3 scripts/dev.py lock",
+            "-o",
+            "requirements.lock",
+            "pyproject.toml",
+        ],
         cwd=ROOT,
     )
 
 
 def cmd_audit(args) -> int:
     ensure_node_tools(required=True)
-    import audit
+    from explainer.bench import audit
 
     return audit.main(args)
 
@@ -187,9 +219,14 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_test)
 
     s = sub.add_parser("build", help="strict build of every edition into site/")
+    s.add_argument(
+        "--engine", default="mkdocs", choices=("mkdocs",), help="the site engine (default: mkdocs, the published build)"
+    )
     s.set_defaults(func=cmd_build)
 
-    s = sub.add_parser("new-page", help="create a page in every edition, with valid front matter, and add it to the navs")
+    s = sub.add_parser(
+        "new-page", help="create a page in every edition, with valid front matter, and add it to the navs"
+    )
     s.add_argument("slug", help="file name without .md, e.g. sanctions")
     s.add_argument("--title", required=True, help="the English title (≤ 70 characters)")
     s.set_defaults(func=cmd_new_page)
@@ -223,7 +260,6 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def main() -> int:
     args = parse(sys.argv[1:])  # --help works before any set-up
     ensure_venv()
-    sys.path.insert(0, str(ROOT / "scripts"))
     return args.func(args)
 
 

@@ -4,25 +4,24 @@ repository for feeding the rules deliberately broken pages."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import siterules  # noqa: E402
-import sitebuild  # noqa: E402
+from explainer.build.site import build_site
+from explainer.checks.registry import load_registry
+from explainer.model.editions import EDITIONS
+from explainer.model.layout import ROOT
+from explainer.model.problems import report
 
 # What a scratch copy needs to build: configs, pages, rules.
-COPY = ["mkdocs.yml", *(ed.config for ed in siterules.EDITIONS[1:]), "docs", "scripts"]
+COPY = ["mkdocs.yml", *(ed.config for ed in EDITIONS[1:]), "docs", "scripts"]
 
 
 @pytest.fixture(scope="session")
 def registry() -> dict[str, dict]:
-    reg, problems = siterules.load_registry()
-    assert not problems, siterules.report(problems)
+    reg, problems = load_registry()
+    assert not problems, report(problems)
     return reg
 
 
@@ -30,13 +29,19 @@ def registry() -> dict[str, dict]:
 def built(tmp_path_factory) -> tuple[Path, str]:
     """The whole site, built strictly once per test run: (site folder, build log)."""
     site = tmp_path_factory.mktemp("build") / "site"
-    log = sitebuild.build_site(site)
+    log = build_site(site)
     return site, log
 
 
 @pytest.fixture(scope="session")
 def site(built) -> Path:
     return built[0]
+
+
+@pytest.fixture(scope="session")
+def page_html(site) -> str:
+    """The built English treaty page, to break on purpose."""
+    return (site / "treaty" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -51,10 +56,3 @@ def scratch(tmp_path) -> Path:
         else:
             shutil.copy2(src, root / name)
     return root
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Replace text in a file, failing loudly if the text isn't there."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not found in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")

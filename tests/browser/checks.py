@@ -14,11 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import siterules
+from explainer.model.editions import EDITIONS
+from explainer.model.html import target_file
+from explainer.model.layout import ROOT, rel
+from explainer.tools.pages_server import PagesHandler
 
-from .conftest import BASE_PATH, CONFIG, Server, SiteHandler, unavailable
+from .conftest import BASE_PATH, CONFIG, Server, unavailable
 
-AXE_FILE = siterules.ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_FILE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SKIP_TEXT = {"en": "Skip to content", "fr": "Aller au contenu"}  # Material's wording
 NARROW = 360  # px: the narrowest phone the layout must fit
@@ -39,7 +42,9 @@ document.addEventListener("securitypolicyviolation", (e) => {
 @functools.cache
 def axe_source() -> str:
     if not AXE_FILE.is_file():
-        unavailable(f"{siterules.rel(AXE_FILE)} is missing: run `python3 scripts/dev.py test`, which installs the pinned Node tools")
+        unavailable(
+            f"{rel(AXE_FILE)} is missing: run `python3 scripts/dev.py test`, which installs the pinned Node tools"
+        )
     return AXE_FILE.read_text(encoding="utf-8")
 
 
@@ -74,8 +79,16 @@ def palette_script(scheme: str) -> str:
     palettes = CONFIG["theme"]["palette"]
     index = next(i for i, p in enumerate(palettes) if p.get("scheme", "default") == scheme)
     chosen = palettes[index]
-    value = {"index": index, "color": {"media": chosen.get("media", ""), "scheme": scheme, "primary": chosen.get("primary", "indigo"), "accent": chosen.get("accent", "indigo")}}
-    scopes = [BASE_PATH + ed.prefix for ed in siterules.EDITIONS]
+    value = {
+        "index": index,
+        "color": {
+            "media": chosen.get("media", ""),
+            "scheme": scheme,
+            "primary": chosen.get("primary", "indigo"),
+            "accent": chosen.get("accent", "indigo"),
+        },
+    }
+    scopes = [BASE_PATH + ed.prefix for ed in EDITIONS]
     return f"""try {{ for (const scope of {json.dumps(scopes)})
       localStorage.setItem(scope + ".__palette", {json.dumps(json.dumps(value))}); }} catch (e) {{}}"""
 
@@ -116,7 +129,9 @@ class Recorder:
         page.on("request", lambda request: self.inflight.add(request))
         page.on("requestfinished", lambda request: self.inflight.discard(request))
         page.on("console", self._console)
-        page.on("pageerror", lambda err: self.found["console"].append(f"{self.current}: uncaught JavaScript error: {err}"))
+        page.on(
+            "pageerror", lambda err: self.found["console"].append(f"{self.current}: uncaught JavaScript error: {err}")
+        )
         page.on("requestfailed", self._failed)
         page.on("response", self._response)
 
@@ -126,7 +141,9 @@ class Recorder:
         if self.expected_404 and msg.location.get("url") == self.expected_404 and "404" in msg.text:
             return  # the "not found" page itself, answered with its 404 status
         where = msg.location.get("url", "")
-        self.found["console"].append(f"{self.current}: console {msg.type}: {msg.text} ({where}:{msg.location.get('lineNumber', 0)})")
+        self.found["console"].append(
+            f"{self.current}: console {msg.type}: {msg.text} ({where}:{msg.location.get('lineNumber', 0)})"
+        )
 
     def settle(self, page, timeout: float = 10.0) -> None:
         """Wait until the page has no request in flight (quicker than
@@ -136,7 +153,9 @@ class Recorder:
             page.wait_for_timeout(25)
             waited += 0.025
         for request in list(self.inflight):
-            self.found["requests"].append(f"{self.current}: {request.resource_type} request {request.url} still unanswered after {timeout:.0f} s")
+            self.found["requests"].append(
+                f"{self.current}: {request.resource_type} request {request.url} still unanswered after {timeout:.0f} s"
+            )
             self.inflight.discard(request)
 
     def _failed(self, request) -> None:
@@ -145,7 +164,9 @@ class Recorder:
             return  # reported as a third-party request
         if request.failure == "net::ERR_ABORTED":
             return  # cancelled because the check moved on to the next page
-        self.found["requests"].append(f"{self.current}: {request.resource_type} request {request.url} failed: {request.failure}")
+        self.found["requests"].append(
+            f"{self.current}: {request.resource_type} request {request.url} failed: {request.failure}"
+        )
 
     def _response(self, response) -> None:
         if response.status < 400 or response.url == self.expected_404:
@@ -164,7 +185,9 @@ def axe(page, where: str) -> list[str]:
     """WCAG 2.1 A and AA rules of axe-core, run on the page as it is now."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())  # evaluated, not a <script>: the page's CSP does not apply
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
     out = []
     for rule in result["violations"]:
         for node in rule["nodes"]:
@@ -252,7 +275,9 @@ def start_material(page) -> None:
     observables on window)."""
     size = page.viewport_size or {"width": 800, "height": 600}
     page.mouse.move(size["width"] - 2, size["height"] - 2)
-    assert wait_until(page, "'component$' in window", 10), "Material's bundle did not start on a pointer move; see partials/on-demand.html"
+    assert wait_until(page, "'component$' in window", 10), (
+        "Material's bundle did not start on a pointer move; see partials/on-demand.html"
+    )
 
 
 LAYOUT_SHIFTS = """window.__shifts = [];
@@ -280,14 +305,19 @@ def material_start_problems(page, where: str) -> list[str]:
     page.wait_for_timeout(300)
     problems = []
     if page.evaluate("'component$' in window"):
-        problems.append(f"{where}: Material's bundle started with no activity from the reader; it must wait for one (see partials/on-demand.html)")
+        problems.append(
+            f"{where}: Material's bundle started with no activity from the reader; it must wait for one (see partials/on-demand.html)"
+        )
     before = page.evaluate(BOXES)
     start_material(page)
     page.wait_for_timeout(300)
     after = page.evaluate(BOXES)
-    problems += [f"{where}: when Material starts, {k} changes from {before.get(k)} to {after.get(k)}; "
-                 "the first view must already look as Material leaves it (see main.html and explainer.css)"
-                 for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)][:5]
+    problems += [
+        f"{where}: when Material starts, {k} changes from {before.get(k)} to {after.get(k)}; "
+        "the first view must already look as Material leaves it (see main.html and explainer.css)"
+        for k in sorted(set(before) | set(after))
+        if before.get(k) != after.get(k)
+    ][:5]
     problems += [f"{where}: layout shift {s}" for s in page.evaluate("window.__shifts || []")]
     return problems
 
@@ -297,23 +327,22 @@ def material_start_problems(page, where: str) -> list[str]:
 HEADER_LAST_ITEM = b'<div class="md-header__source">'
 
 
-class HeaderInParts(SiteHandler):
+class HeaderInParts(PagesHandler):
     """Sends each page in two parts, cut inside the header, with a pause
     between. A slow network or a busy processor can do the same: the parser
     stops where the data ends, and the browser may paint what it has."""
 
     pause = 1.0  # seconds: long enough for a first paint, even on a busy machine
 
-    def copyfile(self, source, outputfile):
-        data = source.read()
-        cut = data.find(HEADER_LAST_ITEM)
+    def write_body(self, body: bytes) -> None:
+        cut = body.find(HEADER_LAST_ITEM)
         if cut < 0:
-            outputfile.write(data)
+            self.wfile.write(body)
             return
-        outputfile.write(data[:cut])
-        outputfile.flush()
+        self.wfile.write(body[:cut])
+        self.wfile.flush()
         time.sleep(self.pause)
-        outputfile.write(data[cut:])
+        self.wfile.write(body[cut:])
 
 
 def header_in_parts_problems(browser, site: Path, paths) -> list[str]:
@@ -324,17 +353,22 @@ def header_in_parts_problems(browser, site: Path, paths) -> list[str]:
         context = browser.new_context(viewport={"width": 1280, "height": 823}, reduced_motion="reduce")
         context.add_init_script(LAYOUT_SHIFTS)
         for path in paths:
-            where = siterules.rel(siterules.target_file(site, path), site)
+            where = rel(target_file(site, path), site)
             if HEADER_LAST_ITEM not in (site / where).read_bytes():
-                problems.append(f"{where}: the header has no {HEADER_LAST_ITEM.decode()} to cut the page at; "
-                                "update HEADER_LAST_ITEM in tests/browser/checks.py to the header's last item")
+                problems.append(
+                    f"{where}: the header has no {HEADER_LAST_ITEM.decode()} to cut the page at; "
+                    "update HEADER_LAST_ITEM in tests/browser/checks.py to the header's last item"
+                )
                 continue
             page = context.new_page()
             page.goto(srv.url(path))
             page.wait_for_load_state("networkidle")
-            problems += [f"{where}: the header was painted half parsed, and moved when the rest arrived (layout shift {s}); "
-                         'the page needs <link rel="expect" href="#..." blocking="render"> naming an element after the header '
-                         "(docs/.overrides/main.html)" for s in page.evaluate("window.__shifts")]
+            problems += [
+                f"{where}: the header was painted half parsed, and moved when the rest arrived (layout shift {s}); "
+                'the page needs <link rel="expect" href="#..." blocking="render"> naming an element after the header '
+                "(docs/.overrides/main.html)"
+                for s in page.evaluate("window.__shifts")
+            ]
             page.close()
         context.close()
     return problems
@@ -358,14 +392,18 @@ def keyboard(page, where: str, lang: str) -> tuple[list[str], list[str]]:
             break
         if stop == 0:
             if "md-skip" not in (el["cls"] or "") or el["text"] != wanted:
-                skip.append(f"{where}: the first keyboard stop is {el['html']!r}, not a '{wanted}' link (a.md-skip); see the skip link in docs/.overrides/main.html")
+                skip.append(
+                    f"{where}: the first keyboard stop is {el['html']!r}, not a '{wanted}' link (a.md-skip); see the skip link in docs/.overrides/main.html"
+                )
             elif not el["visible"]:
                 skip.append(f"{where}: the '{wanted}' link stays invisible when focused")
             elif not page.evaluate("(id) => !!document.getElementById(id)", (el["href"] or "#").lstrip("#")):
                 skip.append(f"{where}: the '{wanted}' link points to {el['href']}, which is not on the page")
         if not (el["indicator"] and el["visible"]):
             problem = "is not visible" if not el["visible"] else "has no focus indicator (outline or box-shadow)"
-            focus.append(f"{where}: keyboard stop {stop + 1}, {el['html']!r}, {problem}; give it a :focus-visible outline in explainer.css (section Accessibility)")
+            focus.append(
+                f"{where}: keyboard stop {stop + 1}, {el['html']!r}, {problem}; give it a :focus-visible outline in explainer.css (section Accessibility)"
+            )
     return skip, focus
 
 
@@ -385,14 +423,18 @@ class Audit:
         rec.settle(page)
         self.pages += 1
         if color_scheme(page) != scheme:
-            self.found["palette"].append(f"{where}: the page opened in palette {color_scheme(page)!r}, not {scheme!r}; the palette set-up in tests/browser/checks.py no longer matches Material's")
+            self.found["palette"].append(
+                f"{where}: the page opened in palette {color_scheme(page)!r}, not {scheme!r}; the palette set-up in tests/browser/checks.py no longer matches Material's"
+            )
         self.found["axe"] += axe(page, where)
         if layout:
             self.found["overflow"] += overflow(page, where)
             skip, focus = keyboard(page, where, page.evaluate("document.documentElement.lang"))
             self.found["skip-link"] += skip
             self.found["focus"] += focus
-        self.found["csp"] += [f"{where}: Content-Security-Policy violation: {v}" for v in page.evaluate("window.__csp || []")]
+        self.found["csp"] += [
+            f"{where}: Content-Security-Policy violation: {v}" for v in page.evaluate("window.__csp || []")
+        ]
 
     def results(self) -> dict[str, list[str]]:
         merged = defaultdict(list, {k: list(v) for k, v in self.found.items()})
@@ -407,7 +449,11 @@ class Audit:
 def new_audit(browser, server, scheme: str, palette: bool = True):
     """A browser context in `scheme` ('default' or 'slate'), its page and
     its audit. Close the context when done."""
-    context = browser.new_context(color_scheme="dark" if scheme == "slate" else "light", viewport={"width": 1280, "height": 800}, service_workers="block")
+    context = browser.new_context(
+        color_scheme="dark" if scheme == "slate" else "light",
+        viewport={"width": 1280, "height": 800},
+        service_workers="block",
+    )
     if palette:
         context.add_init_script(palette_script(scheme))
     recorder = Recorder(server.origin)

@@ -11,7 +11,15 @@ import shutil
 
 import pytest
 
-from .checks import Target, axe_source, change_css, change_page, header_in_parts_problems, material_start_problems, new_audit
+from .checks import (
+    Target,
+    axe_source,
+    change_css,
+    change_page,
+    header_in_parts_problems,
+    material_start_problems,
+    new_audit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -52,24 +60,47 @@ def test_low_contrast_text_fails_axe(audit, server):
 
 
 def test_missing_file_is_a_failed_request(audit, server):
-    change_page(audit[0], server, PAGE.path, before_body_end('<script src="/russia-north-korea-pact/assets/missing.js"></script>'))
+    change_page(
+        audit[0],
+        server,
+        PAGE.path,
+        before_body_end('<script src="/russia-north-korea-pact/assets/missing.js"></script>'),
+    )
     results = run(audit, server)
-    assert re.search(r"treaty/index.html \(light\): script http://127.0.0.1:\d+/russia-north-korea-pact/assets/missing.js answered 404", joined(results, "requests"))
+    assert re.search(
+        r"treaty/index.html \(light\): script http://127.0.0.1:\d+/russia-north-korea-pact/assets/missing.js answered 404",
+        joined(results, "requests"),
+    )
     assert "treaty/index.html (light): console error: Failed to load resource" in joined(results, "console")
 
 
 def test_script_error_is_reported(audit, server):
     context = audit[0]
-    context.route("**/assets/broken.js", lambda route: route.fulfill(body="throw new Error('broken on purpose')", content_type="text/javascript"))
-    change_page(context, server, PAGE.path, before_body_end('<script src="/russia-north-korea-pact/assets/broken.js"></script>'))
-    assert "treaty/index.html (light): uncaught JavaScript error: broken on purpose" in joined(run(audit, server), "console")
+    context.route(
+        "**/assets/broken.js",
+        lambda route: route.fulfill(body="throw new Error('broken on purpose')", content_type="text/javascript"),
+    )
+    change_page(
+        context, server, PAGE.path, before_body_end('<script src="/russia-north-korea-pact/assets/broken.js"></script>')
+    )
+    assert "treaty/index.html (light): uncaught JavaScript error: broken on purpose" in joined(
+        run(audit, server), "console"
+    )
 
 
 def test_request_to_another_origin_is_reported_and_never_sent(audit, server):
     # Without the CSP, which would stop it first (see test_inline_script_without_hash_is_blocked).
-    change_page(audit[0], server, PAGE.path, lambda html: before_body_end('<img src="https://cdn.example.com/pixel.png" alt="">')(without_csp(html)))
+    change_page(
+        audit[0],
+        server,
+        PAGE.path,
+        lambda html: before_body_end('<img src="https://cdn.example.com/pixel.png" alt="">')(without_csp(html)),
+    )
     found = joined(run(audit, server), "third-party")
-    assert "treaty/index.html (light): image request to https://cdn.example.com/pixel.png; the site must make no request to another origin" in found
+    assert (
+        "treaty/index.html (light): image request to https://cdn.example.com/pixel.png; the site must make no request to another origin"
+        in found
+    )
 
 
 def test_inline_script_without_hash_is_blocked(audit, server):
@@ -80,14 +111,19 @@ def test_inline_script_without_hash_is_blocked(audit, server):
     results = run(audit, server)
     assert page.evaluate("window.__x") is None
     assert page.evaluate("typeof __md_get") == "function", "Material's own (hashed) inline scripts should run"
-    assert "treaty/index.html (light): Content-Security-Policy violation: script-src-elem blocked an inline resource" in joined(results, "csp")
+    assert (
+        "treaty/index.html (light): Content-Security-Policy violation: script-src-elem blocked an inline resource"
+        in joined(results, "csp")
+    )
 
 
 def test_script_tag_added_by_playwright_is_blocked_too(audit, server):
     """Why the checks evaluate axe-core instead of adding it as a <script>."""
+    from playwright.sync_api import Error as PlaywrightError
+
     _, page, _ = audit
     page.goto(server.url(PAGE.path))
-    with pytest.raises(Exception):
+    with pytest.raises(PlaywrightError, match=r"Content Security Policy|addScriptTag"):
         page.add_script_tag(content="window.__y = 1")
     assert page.evaluate("window.__y") is None
     page.evaluate(axe_source())
@@ -98,7 +134,9 @@ def test_wrong_palette_is_reported(browser, server):
     context, page, checks = new_audit(browser, server, "slate")  # the stored choice says dark…
     try:
         checks.run(page, server, PAGE, "default", layout=False)  # …the check expects light
-        assert "treaty/index.html (light): the page opened in palette 'slate', not 'default'" in joined(checks.results(), "palette")
+        assert "treaty/index.html (light): the page opened in palette 'slate', not 'default'" in joined(
+            checks.results(), "palette"
+        )
     finally:
         context.close()
 
@@ -110,15 +148,26 @@ def test_too_wide_element_is_reported(audit, server):
 
 
 def test_missing_skip_link_is_reported(audit, server):
-    change_page(audit[0], server, PAGE.path, lambda html: re.sub(r'<a href="[^"]*" class="md-skip">.*?</a>', "", html, count=1, flags=re.S))
+    change_page(
+        audit[0],
+        server,
+        PAGE.path,
+        lambda html: re.sub(r'<a href="[^"]*" class="md-skip">.*?</a>', "", html, count=1, flags=re.S),
+    )
     found = joined(run(audit, server, layout=True), "skip-link")
     assert "treaty/index.html (light): the first keyboard stop is" in found and "not a 'Skip to content' link" in found
 
 
 def test_hidden_focus_is_reported(audit, server):
-    change_css(audit[0], ":focus, :focus-visible, .focus-visible, .focus-visible + label { outline: none !important; box-shadow: none !important; }")
+    change_css(
+        audit[0],
+        ":focus, :focus-visible, .focus-visible, .focus-visible + label { outline: none !important; box-shadow: none !important; }",
+    )
     found = joined(run(audit, server, layout=True), "focus")
-    assert "treaty/index.html (light): keyboard stop 1, '<a href=" in found and "has no focus indicator (outline or box-shadow)" in found
+    assert (
+        "treaty/index.html (light): keyboard stop 1, '<a href=" in found
+        and "has no focus indicator (outline or box-shadow)" in found
+    )
 
 
 def eager_start(html: str) -> str:
@@ -145,7 +194,10 @@ def test_first_view_that_changes_when_material_starts_is_reported(audit, server)
     page.wait_for_load_state("networkidle")
     found = "\n".join(material_start_problems(page, "treaty/"))
     # The hidden palette switch appears, and the header makes room for it.
-    assert re.search(r'treaty/: when Material starts, <form class="md-header__option"> #\d+ changes from \d+ \d+ 0 0 .* to \d+ \d+ 48 48 ', found), found
+    assert re.search(
+        r'treaty/: when Material starts, <form class="md-header__option"> #\d+ changes from \d+ \d+ 0 0 .* to \d+ \d+ 48 48 ',
+        found,
+    ), found
     assert "the first view must already look as Material leaves it (see main.html and explainer.css)" in found
 
 
@@ -157,9 +209,15 @@ def test_header_painted_half_parsed_is_reported(site, browser, tmp_path):
     assert expect == 1, "main.html no longer writes one <link rel=expect> per page; update this test"
     page.write_text(html, encoding="utf-8")
     (copy / "fr/treaty/index.html").write_text(
-        (site / "fr/treaty/index.html").read_text(encoding="utf-8").replace('<div class="md-header__source">', "<div>"), encoding="utf-8"
+        (site / "fr/treaty/index.html").read_text(encoding="utf-8").replace('<div class="md-header__source">', "<div>"),
+        encoding="utf-8",
     )
     found = "\n".join(header_in_parts_problems(browser, copy, ("treaty/", "fr/treaty/")))
-    assert re.search(r"(?m)^treaty/index.html: the header was painted half parsed, and moved when the rest arrived \(layout shift 0\.\d+ at \d+ ms: <", found), found
-    assert 'the page needs <link rel="expect" href="#..." blocking="render"> naming an element after the header' in found
+    assert re.search(
+        r"(?m)^treaty/index.html: the header was painted half parsed, and moved when the rest arrived \(layout shift 0\.\d+ at \d+ ms: <",
+        found,
+    ), found
+    assert (
+        'the page needs <link rel="expect" href="#..." blocking="render"> naming an element after the header' in found
+    )
     assert 'fr/treaty/index.html: the header has no <div class="md-header__source"> to cut the page at' in found

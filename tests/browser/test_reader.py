@@ -30,7 +30,9 @@ def clean(page, checks) -> list[str]:
     """Console errors, failed or third-party requests and CSP violations so far."""
     checks.recorder.settle(page)
     results = checks.results()
-    return [m for kind in ("console", "requests", "third-party", "csp") for m in results.get(kind, [])] + page.evaluate("window.__csp || []")
+    return [m for kind in ("console", "requests", "third-party", "csp") for m in results.get(kind, [])] + page.evaluate(
+        "window.__csp || []"
+    )
 
 
 def assert_works(problems: list[str], page, checks) -> None:
@@ -58,7 +60,9 @@ def search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href.split(/[?#]/)[0])")
 
 
-def search_problems(page, server, start: str, query: str, wanted: str | None = None, inside: str | None = None) -> list[str]:
+def search_problems(
+    page, server, start: str, query: str, wanted: str | None = None, inside: str | None = None
+) -> list[str]:
     """Searching `query` on `start` offers the page `wanted`, and only pages under `inside`."""
     page.goto(server.url(start))
     found = search(page, query)
@@ -70,7 +74,9 @@ def search_problems(page, server, start: str, query: str, wanted: str | None = N
     if inside:
         outside = sorted({url for url in found if not url.startswith(server.url(inside))})
         if outside:
-            problems.append(f"searching {query!r} on /{start} offers pages outside /{inside}: {outside}; each edition must search only its own pages")
+            problems.append(
+                f"searching {query!r} on /{start} offers pages outside /{inside}: {outside}; each edition must search only its own pages"
+            )
     return problems
 
 
@@ -81,7 +87,9 @@ def switcher_problems(page, server, start: str, lang: str, landing: str) -> list
     page.locator(f".md-select__link[hreflang={lang}]").click()
     page.wait_for_load_state("load")
     if page.url != server.url(landing):
-        return [f"on /{start}, the {lang} link of the language switcher leads to {page.url}, not to the same page {server.url(landing)}; see docs/.overrides/partials/alternate.html"]
+        return [
+            f"on /{start}, the {lang} link of the language switcher leads to {page.url}, not to the same page {server.url(landing)}; see docs/.overrides/partials/alternate.html"
+        ]
     if page.evaluate("document.documentElement.lang") != lang:
         return [f"the switcher's {lang} link from /{start} lands on a page whose <html lang> is not {lang}"]
     return []
@@ -95,7 +103,9 @@ def tooltip_problems(page, text: str, what: str) -> list[str]:
         page.locator(".md-tooltip2--active").filter(has_text=text).first.wait_for(state="visible", timeout=3000)
     except TimeoutError:
         shown = page.eval_on_selector_all(".md-tooltip2--active", "els => els.map(e => e.innerText)")
-        return [f"no tooltip reading {text!r} opened for {what} (open tooltips: {shown}); see content.tooltips and content.footnote.tooltips in mkdocs.yml"]
+        return [
+            f"no tooltip reading {text!r} opened for {what} (open tooltips: {shown}); see content.tooltips and content.footnote.tooltips in mkdocs.yml"
+        ]
     return []
 
 
@@ -122,13 +132,25 @@ def abbreviation_keyboard_problems(page, server, path: str) -> list[str]:
     titles = page.eval_on_selector_all("article abbr[title]", "els => els.map(e => e.title)")
     for _ in range(300):
         page.keyboard.press("Tab")
-        focused = page.evaluate("(() => { const el = document.activeElement; return {tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle}; })()")
+        focused = page.evaluate(
+            "(() => { const el = document.activeElement; return {tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle}; })()"
+        )
         if focused["tag"] in ("ABBR", "BODY"):
             break
     if focused["tag"] != "ABBR":
-        return [f"tabbing through /{path} never reaches an abbreviation ({len(titles)} on the page); scripts/markup.py makes the first of each focusable"]
-    problems = [] if focused["outline"] != "none" else [f"the focused abbreviation {focused['text']} on /{path} shows no outline; see explainer.css, section Accessibility"]
-    return problems + tooltip_problems(page, titles[0], f"the abbreviation {focused['text']} on /{path}, on keyboard focus")
+        return [
+            f"tabbing through /{path} never reaches an abbreviation ({len(titles)} on the page); scripts/markup.py makes the first of each focusable"
+        ]
+    problems = (
+        []
+        if focused["outline"] != "none"
+        else [
+            f"the focused abbreviation {focused['text']} on /{path} shows no outline; see explainer.css, section Accessibility"
+        ]
+    )
+    return problems + tooltip_problems(
+        page, titles[0], f"the abbreviation {focused['text']} on /{path}, on keyboard focus"
+    )
 
 
 def switched_to(page, scheme: str) -> bool:
@@ -195,35 +217,28 @@ def test_search_results_pass_axe_in_dark_palette(browser, server):
         context.close()
 
 
-@pytest.mark.parametrize(("start", "lang", "landing"), [("treaty/", "fr", "fr/treaty/"), ("fr/treaty/", "en", "treaty/"), ("fr/", "en", "")])
+@pytest.mark.parametrize(
+    ("start", "lang", "landing"), [("treaty/", "fr", "fr/treaty/"), ("fr/treaty/", "en", "treaty/"), ("fr/", "en", "")]
+)
 def test_language_switcher_stays_on_the_same_page(reader, server, start, lang, landing):
     _, page, checks = reader
     assert_works(switcher_problems(page, server, start, lang, landing), page, checks)
 
 
-def test_footnote_tooltip_on_hover(reader, server):
+@pytest.mark.parametrize(
+    "problems",
+    [footnote_problems, abbreviation_hover_problems, abbreviation_keyboard_problems, palette_problems, print_problems],
+    ids=[
+        "footnote tooltip on hover",
+        "abbreviation tooltip on hover",
+        "abbreviation tooltip on keyboard focus",
+        "palette toggle switches and is remembered",
+        "print hides navigation and header",
+    ],
+)
+def test_reader_feature_works(reader, server, problems):
     _, page, checks = reader
-    assert_works(footnote_problems(page, server, "treaty/"), page, checks)
-
-
-def test_abbreviation_tooltip_on_hover(reader, server):
-    _, page, checks = reader
-    assert_works(abbreviation_hover_problems(page, server, "treaty/"), page, checks)
-
-
-def test_abbreviation_tooltip_on_keyboard_focus(reader, server):
-    _, page, checks = reader
-    assert_works(abbreviation_keyboard_problems(page, server, "treaty/"), page, checks)
-
-
-def test_palette_toggle_switches_and_is_remembered(reader, server):
-    _, page, checks = reader
-    assert_works(palette_problems(page, server, "treaty/"), page, checks)
-
-
-def test_print_hides_navigation_and_header(reader, server):
-    _, page, checks = reader
-    assert_works(print_problems(page, server, "treaty/"), page, checks)
+    assert_works(problems(page, server, "treaty/"), page, checks)
 
 
 # --------------------------------------------------------------------------
@@ -265,31 +280,49 @@ def test_search_leaving_the_edition_is_reported(reader, server):
 
 def test_switcher_to_the_home_page_is_reported(reader, server):
     context, page, _ = reader
-    change_page(context, server, "fr/treaty/", lambda html: re.sub(r'href="[^"]*"( hreflang="en" lang="en" class="md-select__link")', r'href="../../"\1', html))
+    change_page(
+        context,
+        server,
+        "fr/treaty/",
+        lambda html: re.sub(
+            r'href="[^"]*"( hreflang="en" lang="en" class="md-select__link")', r'href="../../"\1', html
+        ),
+    )
     msg = "\n".join(switcher_problems(page, server, "fr/treaty/", "en", "treaty/"))
-    assert f"on /fr/treaty/, the en link of the language switcher leads to {server.url('')}, not to the same page" in msg
+    assert (
+        f"on /fr/treaty/, the en link of the language switcher leads to {server.url('')}, not to the same page" in msg
+    )
 
 
 def test_missing_tooltips_are_reported(reader, server):
     context, page, _ = reader
     change_page(context, server, "treaty/", without_features("content.tooltips", "content.footnote.tooltips"))
     assert "no tooltip reading" in "\n".join(abbreviation_hover_problems(page, server, "treaty/"))
-    assert "for the first footnote reference on /treaty/, on hover" in "\n".join(footnote_problems(page, server, "treaty/"))
+    assert "for the first footnote reference on /treaty/, on hover" in "\n".join(
+        footnote_problems(page, server, "treaty/")
+    )
 
 
 def test_unfocusable_abbreviation_is_reported(reader, server):
     context, page, _ = reader
     change_page(context, server, "treaty/", lambda html: html.replace(' tabindex="0"', ""))
-    assert "tabbing through /treaty/ never reaches an abbreviation" in "\n".join(abbreviation_keyboard_problems(page, server, "treaty/"))
+    assert "tabbing through /treaty/ never reaches an abbreviation" in "\n".join(
+        abbreviation_keyboard_problems(page, server, "treaty/")
+    )
 
 
 def test_forgotten_palette_is_reported(reader, server):
     context, page, _ = reader
     context.add_init_script("Storage.prototype.setItem = function () {}")  # a browser that stores nothing
-    assert "the dark palette chosen on /treaty/ was forgotten after a reload" in palette_problems(page, server, "treaty/")
+    assert "the dark palette chosen on /treaty/ was forgotten after a reload" in palette_problems(
+        page, server, "treaty/"
+    )
 
 
 def test_header_in_print_is_reported(reader, server):
     context, page, _ = reader
     change_css(context, "@media print { .md-header { display: block !important; } }")
-    assert "/treaty/ in print still shows .md-header; hide it in the @media print rules of explainer.css" in print_problems(page, server, "treaty/")
+    assert (
+        "/treaty/ in print still shows .md-header; hide it in the @media print rules of explainer.css"
+        in print_problems(page, server, "treaty/")
+    )

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-import pageweight
-import siterules
+from explainer.checks import budget as pageweight
+from explainer.model.html import html_pages
+from explainer.model.layout import rel
 
 from .checks import LAYOUT_SHIFTS, header_in_parts_problems, material_start_problems, start_material, wait_until
 from .conftest import BASE_PATH, Server
@@ -43,8 +44,8 @@ def test_first_view_fetches_only_what_the_budget_counts(site, browser, server):
     context = browser.new_context()
     problems = []
     try:
-        for html in siterules.html_pages(site):
-            where = siterules.rel(html, site)
+        for html in html_pages(site):
+            where = rel(html, site)
             if where == "fr/404.html":
                 continue  # GitHub Pages serves only the root 404.html
             counted = {server.url(a.url) for a in pageweight.page_weight(html, site, BASE_PATH).assets}
@@ -55,7 +56,9 @@ def test_first_view_fetches_only_what_the_budget_counts(site, browser, server):
             fetched.discard(url)
             extra = sorted(u for u in fetched if u not in counted)
             if extra:
-                problems.append(f"{where}: the first view also fetches {extra}, which pageweight.page_weight does not count")
+                problems.append(
+                    f"{where}: the first view also fetches {extra}, which pageweight.page_weight does not count"
+                )
     finally:
         context.close()
     assert not problems, "\n".join(problems)
@@ -68,11 +71,15 @@ def test_search_loads_on_demand_and_still_suggests_and_highlights(browser, serve
         seen = requests_of(page, server.url("treaty/"))
         assert not [u for u in seen if "search" in u], f"search files fetched on load: {seen}"
         page.keyboard.press("/")  # Material's shortcut opens search
-        assert wait_until(page, "document.activeElement.matches('.md-search__input')"), "the search shortcut did not focus the search field"
+        assert wait_until(page, "document.activeElement.matches('.md-search__input')"), (
+            "the search shortcut did not focus the search field"
+        )
         page.keyboard.type("ratif")
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert any(u.endswith("search/search_index.json") for u in seen) and any("/workers/search." in u for u in seen)
-        assert page.locator(".md-search__suggest").inner_text().strip().lower().startswith("ratif"), "search.suggest shows nothing"
+        assert page.locator(".md-search__suggest").inner_text().strip().lower().startswith("ratif"), (
+            "search.suggest shows nothing"
+        )
         page.locator(".md-search-result__item a").first.click()
         page.wait_for_load_state("networkidle")
         assert "h=ratif" in page.url, f"search result link lost its highlight query: {page.url}"
@@ -97,7 +104,9 @@ def test_tooltips_palette_and_language_switcher_still_work(browser, server):
             page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5000)
         scheme = page.evaluate("document.body.dataset.mdColorScheme")
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
-        assert wait_until(page, f"document.body.dataset.mdColorScheme !== {json.dumps(scheme)}"), "the palette toggle did not switch"
+        assert wait_until(page, f"document.body.dataset.mdColorScheme !== {json.dumps(scheme)}"), (
+            "the palette toggle did not switch"
+        )
         french = page.locator(".md-select__link[hreflang=fr]").first
         assert french.get_attribute("href").endswith("fr/treaty/"), french.get_attribute("href")
     finally:
@@ -106,11 +115,45 @@ def test_tooltips_palette_and_language_switcher_still_work(browser, server):
 
 # Enough to catch a missing rule: layout, box, colour, text and icon properties.
 PROPERTIES = [
-    "display", "position", "top", "left", "width", "height", "margin-top", "margin-left", "padding-top", "padding-left",
-    "color", "background-color", "border-top-width", "border-top-color", "border-left-width", "outline-style", "box-shadow",
-    "font-size", "font-weight", "font-style", "line-height", "text-decoration-line", "text-transform", "white-space",
-    "opacity", "visibility", "transform", "z-index", "overflow-x", "overflow-y", "content", "mask-image", "cursor",
-    "list-style-type", "flex-direction", "justify-content", "align-items", "vertical-align", "pointer-events",
+    "display",
+    "position",
+    "top",
+    "left",
+    "width",
+    "height",
+    "margin-top",
+    "margin-left",
+    "padding-top",
+    "padding-left",
+    "color",
+    "background-color",
+    "border-top-width",
+    "border-top-color",
+    "border-left-width",
+    "outline-style",
+    "box-shadow",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "text-decoration-line",
+    "text-transform",
+    "white-space",
+    "opacity",
+    "visibility",
+    "transform",
+    "z-index",
+    "overflow-x",
+    "overflow-y",
+    "content",
+    "mask-image",
+    "cursor",
+    "list-style-type",
+    "flex-direction",
+    "justify-content",
+    "align-items",
+    "vertical-align",
+    "pointer-events",
 ]
 SNAPSHOT = """([props, store]) => {
   // A full layout first: after partial ones (a hover, a stylesheet swap)
@@ -150,9 +193,14 @@ def test_trimmed_stylesheets_compute_the_same_styles_as_materials(site, browser,
         shutil.copyfile(sheet, copy / "assets/stylesheets" / f"material-{sheet.name}")
     problems = []
     with Server(copy) as srv:
-        for width, scheme, states in ((1280, "light", ("load", "search", "tooltip")), (390, "dark", ("load", "drawer"))):
+        for width, scheme, states in (
+            (1280, "light", ("load", "search", "tooltip")),
+            (390, "dark", ("load", "drawer")),
+        ):
             for state in states:
-                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce")
+                context = browser.new_context(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
+                )
                 page = context.new_page()
                 page.goto(srv.url("treaty/"))
                 page.wait_for_load_state("networkidle")
@@ -186,8 +234,13 @@ def test_nothing_moves_while_a_page_loads_or_when_material_starts(browser, serve
     place. In both system colour schemes, with nothing stored."""
     problems = []
     for width, mobile, scheme in ((412, True, "dark"), (1280, False, "light"), (1280, False, "dark")):
-        context = browser.new_context(viewport={"width": width, "height": 823}, is_mobile=mobile, has_touch=mobile,
-                                      color_scheme=scheme, reduced_motion="reduce")
+        context = browser.new_context(
+            viewport={"width": width, "height": 823},
+            is_mobile=mobile,
+            has_touch=mobile,
+            color_scheme=scheme,
+            reduced_motion="reduce",
+        )
         context.add_init_script(LAYOUT_SHIFTS)
         for path in ("", "treaty/", "fr/people/", "no/such/page/"):
             page = context.new_page()
@@ -217,21 +270,33 @@ def test_first_activity_is_not_lost_before_material_starts(browser, server):
         page = context.new_page()
         seen = requests_of(page, server.url("treaty/"))
         page.wait_for_timeout(500)
-        assert any("/assets/javascripts/bundle." in u for u in seen), f"Material's bundle was not fetched after load: {seen}"
+        assert any("/assets/javascripts/bundle." in u for u in seen), (
+            f"Material's bundle was not fetched after load: {seen}"
+        )
         assert not page.evaluate("'component$' in window"), "Material's bundle started with no activity from the reader"
-        page.evaluate("[...document.querySelectorAll('[data-md-component=palette] label')].find(l => l.offsetParent).click()")
+        page.evaluate(
+            "[...document.querySelectorAll('[data-md-component=palette] label')].find(l => l.offsetParent).click()"
+        )
         assert wait_until(page, "document.body.dataset.mdColorScheme === 'slate' && 'component$' in window"), (
-            "a palette switch activated before Material started did not switch to dark once it had")
-        shown = page.evaluate("[...document.querySelectorAll('[data-md-component=palette] label')].map(l => !!l.offsetParent)")
-        assert shown == [False, True], f"after switching to dark, the visible palette switches are {shown}, not only the one back to light"
+            "a palette switch activated before Material started did not switch to dark once it had"
+        )
+        shown = page.evaluate(
+            "[...document.querySelectorAll('[data-md-component=palette] label')].map(l => !!l.offsetParent)"
+        )
+        assert shown == [False, True], (
+            f"after switching to dark, the visible palette switches are {shown}, not only the one back to light"
+        )
         page.reload()
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the dark palette chosen before Material started was forgotten"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", (
+            "the dark palette chosen before Material started was forgotten"
+        )
 
         page.goto(server.url("glossary/"))
         page.wait_for_load_state("networkidle")
         page.keyboard.press("/")
-        assert wait_until(page, "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked"), (
-            "the search shortcut, pressed before Material started, did not open search")
+        assert wait_until(
+            page, "document.activeElement.matches('.md-search__input') && document.getElementById('__search').checked"
+        ), "the search shortcut, pressed before Material started, did not open search"
 
         page.goto(server.url("people/"))
         page.wait_for_load_state("networkidle")

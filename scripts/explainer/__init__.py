@@ -1,0 +1,16 @@
+"""The explainer's rules, build and tools, written once for every engine.
+
+    model/   what the site is made of: editions, pages, the source registry,
+             the configs, the language data, and one HTML scanner
+    build/   one engine seam (MkDocs with Material, or Zensical) and the
+             post-build steps, in one explicit ordered list
+    checks/  the rules: each takes pages, files or built HTML and returns
+             `Problem`s that name the Markdown file and line, the rule and
+             the fix
+    tools/   what editors and maintainers run: serve, new-page, sources,
+             fingerprint, the online link check, the Pages-like server
+    bench/   the performance benchmark (`scripts/dev.py audit`)
+
+Nothing under model/ or checks/ imports an engine: the tests, the tools and
+the thin MkDocs hooks all call the same functions.
+"""

@@ -1,0 +1,1 @@
+"""Building the site: the engine seam, then the post-build steps."""

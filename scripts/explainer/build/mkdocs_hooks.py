@@ -1,0 +1,24 @@
+"""MkDocs hooks: a thin adapter. `serve` and `build` stop at a page whose
+front matter breaks a rule, with the same message the checks give. The rules
+are in checks/; an engine without hooks still has them, through the checks."""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from explainer.checks.front_matter import check_front_matter
+from explainer.checks.registry import load_registry
+from explainer.model.layout import REGISTRY_FILE, ROOT
+from explainer.model.pages import split_front_matter
+from explainer.model.problems import report
+
+
+def on_page_markdown(markdown, page, config, files):
+    root = Path(config.config_file_path).parent  # the repository being built
+    registry, _ = load_registry(root / REGISTRY_FILE.relative_to(ROOT), root)
+    parsed, problems = split_front_matter(Path(page.file.abs_src_path), root=root)
+    if parsed:
+        problems += check_front_matter(parsed, registry)
+    if problems:
+        raise PluginError("\n" + report(problems))
+    return markdown

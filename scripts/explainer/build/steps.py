@@ -1,0 +1,39 @@
+"""The steps applied to the built site, after every edition is built, in
+order. They work on plain files, whatever engine wrote them; a step that
+cannot find what it works on raises context.StepError saying what is missing,
+instead of doing nothing.
+
+Each step is `step(site: Path, context: Context) -> None`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import csp, csstrim, htmlspace, markup, sitemap
+from .context import Context
+from .engines import Engine
+
+STEPS = (
+    # One sitemap for both editions, with hreflang alternates, and robots.txt.
+    sitemap.step,
+    # Speed: drop the rules of the theme's stylesheets that no page can match
+    # (about 60% of them), the comments of ours, and the templates'
+    # indentation. csstrim reads the pages' classes and attributes; the markup
+    # fixes below add none that the theme's CSS selects.
+    csstrim.step,
+    csstrim.uncomment_step,
+    htmlspace.step,
+    # Fixes to the theme's markup (valid HTML, focusable abbreviations).
+    markup.step,
+    # The Content-Security-Policy hashes each page's final inline scripts, so
+    # it must stay the last step.
+    csp.step,
+)
+
+
+def run(site: Path, *, preview: bool = False, engine: Engine) -> None:
+    """Apply every step to the built `site`, in order."""
+    context = Context(preview, engine)
+    for step in STEPS:
+        step(site, context)

@@ -1,0 +1,110 @@
+"""Claim discipline on the built pages: every footnoted paragraph, list item
+or table row carries one of the four status labels, and every quotation
+names its speaker. The rules read the HTML any engine produces; problems name
+the Markdown line."""
+
+from __future__ import annotations
+
+import re
+
+from ..model.html import content_root
+from ..model.language import status_labels
+from ..model.pages import Page
+from ..model.problems import Problem, at
+
+# Curly and guillemet quotations; straight double quotes count too.
+QUOTATION = re.compile(r"“[^”]+”|«[^»]+»|\"[^\"]+\"")
+BLOCKS = ["p", "li", "td", "dd", "blockquote", "figcaption"]
+
+
+def claim_container(el):
+    """The paragraph, list item, table row or definition a footnote belongs to."""
+    for parent in el.parents:
+        if parent.name in ("li", "tr", "dd", "dt", "figcaption", "blockquote"):
+            return parent
+        if parent.name == "p" and not parent.find_parent(["li", "dd", "blockquote"]):
+            return parent
+    return None
+
+
+def text_of(el) -> str:
+    return " ".join(el.get_text(" ", strip=True).split())
+
+
+def where_in(page: Page, el) -> str:
+    """`docs/…md:LINE` of the block `el` of the built page."""
+    return at(page.where, page.line_of_text(text_of(el)))
+
+
+def check_status_labels(soup, page: Page, claims: bool) -> list[Problem]:
+    """Labels are one of the edition's four; when `claims` (a content page),
+    every footnoted paragraph, item or row carries one."""
+    labels = status_labels(page.lang)
+    body = content_root(soup)
+    written = f"**{labels[1]}**{{ .status }}"
+    problems = []
+    for el in body.select(".status"):
+        text = el.get_text(strip=True)
+        if text not in labels:
+            problems.append(
+                Problem(
+                    page.at(f"**{text}**"),
+                    f"status label '{text}' is not one of {', '.join(labels)}",
+                    f"use one of those four words, as {written}",
+                )
+            )
+    if not claims:
+        return problems
+    seen = set()
+    for ref in body.select("sup[id^='fnref'] a, a.footnote-ref"):
+        box = claim_container(ref)
+        if box is None or id(box) in seen or box.find_parent(class_="footnote"):
+            continue
+        seen.add(id(box))
+        if not box.select(".status"):
+            snippet = text_of(box)[:70]
+            problems.append(
+                Problem(
+                    where_in(page, box),
+                    f"claim without a status label: “{snippet}…”",
+                    f"start it with one of {', '.join(labels)}, written as {written}",
+                )
+            )
+    return problems
+
+
+def speaker_names(people_soup) -> set[str]:
+    """Names a quotation may be attributed to: every capitalised word of three
+    or more letters in the who's-who headings (Putin, Kim, Stoltenberg, KCNA…)."""
+    names = set()
+    for heading in content_root(people_soup).find_all(["h2", "h3"]):
+        for word in re.findall(r"[^\W\d_][\w’'-]{2,}", heading.get_text(" ", strip=True)):
+            if word[0].isupper():
+                names.add(word)
+    return names
+
+
+def check_quotations(soup, names: set[str], page: Page) -> list[Problem]:
+    """Every quotation has its speaker, one of `names`, named in the same
+    paragraph, list item, cell or block quote."""
+    problems = []
+    body = content_root(soup)
+    for block in body.find_all(BLOCKS):
+        if block.find(BLOCKS[:5]):  # judge the innermost blocks
+            continue
+        text = block.get_text(" ", strip=True)
+        quotes = QUOTATION.findall(text) + [q.get_text(strip=True) for q in block.find_all("q")]
+        if not quotes:
+            continue
+        outside = QUOTATION.sub(" ", text)
+        quote_block = block.find_parent("blockquote")
+        context = outside + " " + (quote_block.get_text(" ") if quote_block else "")
+        if not any(re.search(rf"\b{re.escape(name)}\b", context) for name in names):
+            problems.append(
+                Problem(
+                    where_in(page, block),
+                    f"quotation {quotes[0][:60]} has no speaker named in its paragraph",
+                    "name who said it in the same paragraph, as they appear in the who's-who page",
+                )
+            )
+    return problems

@@ -1,0 +1,47 @@
+"""What the markup fixes (build/markup.py) guarantee, checked on built pages."""
+
+from __future__ import annotations
+
+from ..build.markup import abbreviations_to_focus, checkbox_autocomplete, empty_tabindex
+from ..model.html import scan
+from ..model.problems import Problem
+
+FIXED_BY = "scripts/explainer/build/markup.py"
+
+
+def check_page(html: str, where: str) -> list[Problem]:
+    """What `fix` guarantees, checked on a built page (tests/test_markup.py)."""
+    how = f"{FIXED_BY} fixes it after the build; rebuild, or extend its fixes"
+    tags = scan(html)
+    problems = [
+        Problem(
+            where,
+            f'<input id="{t.attrs.get("id")}" type=checkbox autocomplete>: HTML allows autocomplete only on text-like inputs',
+            how,
+        )
+        for t in checkbox_autocomplete(tags)
+    ]
+    problems += [
+        Problem(where, f'<{t.name} tabindex=""> (id {t.attrs.get("id")!r}): an empty tabindex is invalid HTML', how)
+        for t in empty_tabindex(tags)
+    ]
+    first = abbreviations_to_focus(html, tags)
+    for tag in first:
+        if tag.attrs.get("tabindex") != "0":
+            problems.append(
+                Problem(
+                    where,
+                    f'<abbr title="{tag.attrs["title"]}">: the first occurrence of an abbreviation is not focusable, so keyboard readers never see its tooltip',
+                    how,
+                )
+            )
+    for tag in tags:
+        if tag.name == "abbr" and "tabindex" in tag.attrs and tag not in first:
+            problems.append(
+                Problem(
+                    where,
+                    f'<abbr title="{tag.attrs.get("title")}" tabindex>: only the first occurrence outside links should be a tab stop',
+                    how,
+                )
+            )
+    return problems

@@ -1,0 +1,202 @@
+"""Reader features on the built pages: the last-reviewed line, the corrections
+log in the footer, share previews and the print stylesheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from posixpath import normpath
+from urllib.parse import urljoin
+
+from ..model.editions import page_url
+from ..model.html import parse, target_file
+from ..model.language import format_date, og_locale
+from ..model.layout import rel
+from ..model.pages import Page
+from ..model.problems import Problem
+
+SHARE_IMAGE = "assets/images/share.png"  # inside each edition, from docs/.overrides/assets
+SHARE_IMAGE_SIZE = (1200, 630)
+SHARE_IMAGE_MAX_BYTES = 100_000
+TEMPLATE = "docs/.overrides/partials/source-file.html"  # writes the reviewed line
+
+
+def check_reviewed_line(soup, page: Page, lang: str, label: str, where: str) -> list[Problem]:
+    """The page shows when its facts were last checked, in its own language."""
+    reviewed = page.meta.get("reviewed")
+    reviewed = dt.date.fromisoformat(reviewed) if isinstance(reviewed, str) else reviewed
+    line = soup.select_one(".explainer-reviewed")
+    fix = (
+        "keep docs/.overrides/partials/source-file.html, which prints the front-matter 'reviewed' date under every page"
+    )
+    if line is None or line.find("time") is None:
+        return [Problem(where, f"no '{label}' line under the page", fix)]
+    time = line.find("time")
+    problems = []
+    if not line.get_text(" ", strip=True).startswith(label):
+        problems.append(
+            Problem(
+                where,
+                f"the reviewed line does not start with '{label}'",
+                "use extra.i18n.<language>.reviewed from mkdocs.yml",
+            )
+        )
+    if time.get("datetime") != reviewed.isoformat():
+        problems.append(
+            Problem(
+                where,
+                f"<time datetime> is {time.get('datetime')!r}; the front matter says reviewed: {reviewed.isoformat()}",
+                fix,
+            )
+        )
+    wanted, shown = format_date(reviewed, lang), time.get_text(strip=True)
+    if shown != wanted:
+        what = f"the reviewed date reads '{shown}'; readers of the {lang} edition expect '{wanted}'"
+        problems.append(Problem(where, what, f"print it with the month names of extra.i18n in mkdocs.yml ({TEMPLATE})"))
+    return problems
+
+
+def check_footer_corrections(soup, where: str, label: str, site: Path, target: str) -> list[Problem]:
+    """The footer links to the corrections log: `target` is its address inside
+    the site, e.g. 'fr/about/#journal-des-corrections'."""
+    fix = "keep docs/.overrides/partials/copyright.html and extra.i18n.<language>.corrections_page in mkdocs.yml"
+    footer = soup.select_one("footer")
+    links = [a for a in (footer.find_all("a", href=True) if footer else []) if a.get_text(" ", strip=True) == label]
+    if not links:
+        return [Problem(where, f"the footer has no '{label}' link", fix)]
+    href = links[0]["href"]
+    here = "/" + where.removesuffix("index.html")  # pages are served at their folder's address
+    landed = urljoin(here, href)
+    path, _, fragment = landed.partition("#")
+    wanted_path, _, wanted_fragment = ("/" + target).partition("#")
+    if normpath(path).rstrip("/") != normpath(wanted_path).rstrip("/") or fragment != wanted_fragment:
+        return [Problem(where, f"the footer's '{label}' link {href} leads to {landed}, not /{target}", fix)]
+    page = target_file(site, wanted_path)
+    if page is None:
+        return [
+            Problem(
+                where,
+                f"the footer's '{label}' link leads to {wanted_path}, which does not exist",
+                "restore the About page",
+            )
+        ]
+    if not parse(page).find(id=wanted_fragment):
+        return [
+            Problem(
+                where,
+                f"the footer's '{label}' link points to #{wanted_fragment}, but {rel(page, site)} has no such heading",
+                "keep the corrections-log heading on the About page, or update extra.i18n.<language>.corrections_page in mkdocs.yml",
+            )
+        ]
+    return []
+
+
+def check_share_meta(soup, where: str, expected: dict[str, str]) -> list[Problem]:
+    """Open Graph and Twitter card tags, as link previews read them."""
+    found = {}
+    for meta in soup.find_all("meta"):
+        key = meta.get("property") or meta.get("name")
+        if key and key not in found:
+            found[key] = meta.get("content")
+    problems = []
+    for key, value in expected.items():
+        if found.get(key) != value:
+            problems.append(
+                Problem(
+                    where,
+                    f'<meta {"name" if key.startswith("twitter:") else "property"}="{key}"> is {found.get(key)!r}; expected {value!r}',
+                    "see the share-preview block in docs/.overrides/main.html (it reads the page's front matter)",
+                )
+            )
+    return problems
+
+
+def expected_share_meta(page: Page, lang: str, config: dict, title: str) -> dict[str, str]:
+    """What check_share_meta expects for a page; `title` is the page's nav or
+    front-matter title (the home page uses the site name instead)."""
+    slug = page.slug
+    root = next(a["root"] for a in config["extra"]["alternate"] if a["lang"] == lang)
+    return {
+        "og:type": "website",
+        "og:site_name": config["site_name"],
+        "og:title": config["site_name"] if slug == "index.md" else title,
+        "og:description": page.meta.get("description") or config["site_description"],
+        "og:url": root + page_url(slug),
+        "og:locale": og_locale(lang),
+        "og:image": config["site_url"] + SHARE_IMAGE,
+        "og:image:width": str(SHARE_IMAGE_SIZE[0]),
+        "og:image:height": str(SHARE_IMAGE_SIZE[1]),
+        "twitter:card": "summary_large_image",
+    }
+
+
+def check_share_image(path: Path) -> list[Problem]:
+    """A PNG of the size previews expect, small enough to load quickly."""
+    import struct
+
+    where = rel(path)
+    fix = "redraw it with scripts/explainer/tools/shareimage.py (see its docstring)"
+    if not path.is_file():
+        return [Problem(where, "the share image is missing", fix)]
+    data = path.read_bytes()
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return [Problem(where, "is not a PNG file", fix)]
+    width, height = struct.unpack(">II", data[16:24])
+    problems = []
+    if (width, height) != SHARE_IMAGE_SIZE:
+        problems.append(
+            Problem(
+                where,
+                f"is {width}×{height} pixels; share previews expect {SHARE_IMAGE_SIZE[0]}×{SHARE_IMAGE_SIZE[1]}",
+                fix,
+            )
+        )
+    if len(data) > SHARE_IMAGE_MAX_BYTES:
+        problems.append(
+            Problem(
+                where,
+                f"is {len(data) // 1000} KB; keep it under {SHARE_IMAGE_MAX_BYTES // 1000} KB",
+                "use fewer colours (a palette PNG), then " + fix,
+            )
+        )
+    return problems
+
+
+def css_media_blocks(css: str, media: str) -> list[str]:
+    """The bodies of every `@media <media> { … }` block (comments removed)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    blocks = []
+    for match in re.finditer(rf"@media\s+{re.escape(media)}\s*\{{", css):
+        depth, i = 1, match.end()
+        while depth and i < len(css):
+            depth += {"{": 1, "}": -1}.get(css[i], 0)
+            i += 1
+        blocks.append(css[match.end() : i - 1])
+    return blocks
+
+
+def check_print_css(css: str, where: str) -> list[Problem]:
+    """On paper: the article alone, with external link addresses written out."""
+    body = " ".join(css_media_blocks(css, "print"))
+    problems = []
+    shows_urls = re.search(r'a\[href\^="?http"?\]::?after\s*\{[^}]*content:\s*"\s*\("\s*attr\(href\)', body)
+    if not shows_urls:
+        problems.append(
+            Problem(
+                where,
+                "the print styles do not write out external link addresses",
+                'add a[href^="http"]::after { content: " (" attr(href) ")" } inside @media print',
+            )
+        )
+    hidden = {sel.strip() for rule in re.findall(r"([^{}]+)\{[^}]*display:\s*none", body) for sel in rule.split(",")}
+    for selector in (".md-header", ".md-sidebar", ".md-footer"):
+        if selector not in hidden:
+            problems.append(
+                Problem(
+                    where,
+                    f"the print styles do not hide {selector}",
+                    f"add {selector} to the display: none rule inside @media print",
+                )
+            )
+    return problems

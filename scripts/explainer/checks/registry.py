@@ -1,0 +1,115 @@
+"""The source registry's rules: every entry says what the source is, when it
+was published, in which language, and how to reach it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..model.editions import EDITIONS
+from ..model.layout import REGISTRY_FILE, ROOT, rel
+from ..model.problems import Problem, at
+from ..model.registry import TRANSLATED, RawEntry, read_registry
+
+SOURCE_KINDS = ("article", "primary", "official", "wire", "analysis", "state-media")
+SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language", "kind")
+SOURCE_OPTIONAL = ("url", "note", "reading")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LANG_PATTERN = re.compile(r"^[a-z]{2}$")
+
+
+def check_entries(entries: list[RawEntry], where: str) -> tuple[dict[str, dict], list[Problem]]:
+    """The valid entries as {id: entry}, and every problem, each naming the
+    entry's line in the registry file `where`."""
+    registry: dict[str, dict] = {}
+    problems: list[Problem] = []
+    other_langs = tuple(ed.lang for ed in EDITIONS[1:])
+    known = SOURCE_REQUIRED + SOURCE_OPTIONAL + other_langs
+    for number, raw in enumerate(entries, 1):
+        entry = raw.data
+        if not isinstance(entry, dict):
+            problems.append(
+                Problem(
+                    at(where, raw.line),
+                    f"entry {number} is not a set of 'key: value' lines",
+                    "copy the layout of another entry",
+                )
+            )
+            continue
+        sid = entry.get("id")
+        label = f"source '{sid}'" if isinstance(sid, str) else f"entry {number}"
+
+        def bad(key: str, rule: str, fix: str, line_key: str | None = None, raw=raw, label=label) -> None:
+            line = raw.key_lines.get(line_key or key.split(".")[0], raw.line)
+            problems.append(Problem(at(where, line), f"{label}: '{key}' {rule}", fix))
+
+        for key in SOURCE_REQUIRED:
+            if key not in entry:
+                bad(key, "is missing", f"every source needs {', '.join(SOURCE_REQUIRED)}")
+        for key in entry:
+            if key not in known:
+                bad(key, "is not a known key", f"use only {', '.join(known)}")
+        for lang in other_langs:
+            local = entry.get(lang) or {}
+            if not isinstance(local, dict) or set(local) - set(TRANSLATED):
+                bad(
+                    lang,
+                    f"must hold only {' and '.join(TRANSLATED)}",
+                    f'write e.g. {lang}: {{title: "[…]", note: "…"}}',
+                )
+                continue
+            if str(entry.get("title", "")).startswith("[") and not local.get("title"):
+                bad(
+                    f"{lang}.title",
+                    "is missing, and the title is our own [description]",
+                    f"add the {lang} translation under '{lang}: {{title: …}}'",
+                    line_key="title",
+                )
+            if entry.get("note") and not local.get("note"):
+                bad(
+                    f"{lang}.note",
+                    "is missing",
+                    f"add the {lang} translation of the note under '{lang}: {{note: …}}'",
+                    line_key="note",
+                )
+        if not isinstance(sid, str) or not ID_PATTERN.match(sid):
+            bad("id", f"is {sid!r}", "use lowercase words joined by hyphens, e.g. interfax-in-force")
+            continue
+        if sid in registry:
+            bad("id", "is used twice", "give each source its own id")
+        for key in ("title", "publisher"):
+            if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+                bad(key, "must be text", "write it as the source gives it")
+        date = entry.get("date", "")
+        if "date" in entry and date is not None and not DATE_PATTERN.match(str(date)):
+            bad(
+                "date",
+                f"is {date!r}",
+                "write YYYY-MM-DD, YYYY-MM or YYYY, or null when the source gives no date; never guess",
+            )
+        if "language" in entry and not LANG_PATTERN.match(str(entry["language"])):
+            bad("language", f"is {entry['language']!r}", "use a two-letter code such as en, fr or ru")
+        if "kind" in entry and entry["kind"] not in SOURCE_KINDS:
+            bad("kind", f"is {entry['kind']!r}", f"use one of {', '.join(SOURCE_KINDS)}")
+        if "url" in entry:
+            url = entry["url"]
+            if not isinstance(url, str) or urlsplit(url).scheme != "https" or not urlsplit(url).hostname:
+                bad(
+                    "url",
+                    f"is {url!r}; links must be https",
+                    "use the https address; if the source has none, remove the url line and say so in 'note'",
+                )
+        if "reading" in entry and not isinstance(entry["reading"], bool):
+            bad("reading", "must be true or false", "write reading: true for further-reading entries, or remove it")
+        registry[sid] = entry
+    return registry, problems
+
+
+def load_registry(path: Path = REGISTRY_FILE, root: Path = ROOT) -> tuple[dict[str, dict], list[Problem]]:
+    """The registry as {id: entry}, with every problem in it."""
+    entries, problems = read_registry(path, root)
+    if problems:
+        return {}, problems
+    return check_entries(entries, rel(path, root))

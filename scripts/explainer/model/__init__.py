@@ -1,0 +1,1 @@
+"""What the site is made of, read without any site engine."""

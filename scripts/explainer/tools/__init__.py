@@ -1,0 +1,1 @@
+"""Commands for editors and maintainers, run through `scripts/dev.py`."""

@@ -1,0 +1,93 @@
+"""Render the source registry onto each edition's sources page.
+
+The list between the `registry` markers in docs/<lang>/sources.md is
+generated from docs/.data/sources.yml, so the page can never disagree with
+the registry the checks use. Editors write the text around the markers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..checks.registry import load_registry
+from ..model.editions import EDITIONS, edition
+from ..model.language import format_date, format_month, strings
+from ..model.layout import ROOT, rel
+from ..model.problems import report
+from ..model.registry import source_text
+
+START, END = "<!-- registry:start -->", "<!-- registry:end -->"
+
+
+def _date(value, lang: str, words: dict) -> str:
+    if value is None:
+        return words["no_date"]
+    text = str(value)
+    if len(text) == 10:
+        return format_date(dt.date.fromisoformat(text), lang)
+    if len(text) == 7:
+        return format_month(dt.date.fromisoformat(text + "-01"), lang)
+    return text
+
+
+def entry_markdown(entry: dict, lang: str) -> str:
+    words = strings(lang)["sources"]
+    title = source_text(entry, "title", lang)
+    title = title if title.startswith("[") else f"*{title}*"
+    parts = [
+        f"**{entry['publisher']}**, {title}",
+        _date(entry.get("date"), lang, words),
+        words["kind"][entry["kind"]],
+        words["language"].get(entry["language"], entry["language"]),
+    ]
+    url = entry.get("url")
+    link = f"[{urlsplit(url).hostname}]({url})" if url else words["no_url"]
+    note = f" {source_text(entry, 'note', lang)}" if entry.get("note") else ""
+    return f"{' · '.join(parts)} · {link}.{note}\n{{ #{entry['id']} .source-entry }}"
+
+
+def render(registry: dict[str, dict], lang: str) -> str:
+    words = strings(lang)["sources"]
+    order = sorted(registry.values(), key=lambda e: (e["publisher"].lower(), str(e.get("date") or "")))
+    cited = [e for e in order if not e.get("reading")]
+    reading = [e for e in order if e.get("reading")]
+    out = [START, f"## {words['cited']}", ""]
+    out += [entry_markdown(e, lang) + "\n" for e in cited]
+    if reading:
+        out += [f"## {words['reading']}", ""]
+        out += [entry_markdown(e, lang) + "\n" for e in reading]
+    out.append(END)
+    return "\n".join(out)
+
+
+def page_path(lang: str, root: Path = ROOT) -> Path:
+    return edition(lang).docs_dir(root) / "sources.md"
+
+
+def expected(text: str, registry: dict[str, dict], lang: str) -> str | None:
+    """The page text with the generated block refreshed, or None without markers."""
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        return None
+    return text[:start] + render(registry, lang) + text[end + len(END) :]
+
+
+def write_all(root: Path = ROOT) -> list[str]:
+    registry, problems = load_registry()
+    if problems:
+        raise SystemExit(report(problems))
+    changed = []
+    for ed in EDITIONS:
+        path = page_path(ed.lang, root)
+        if not path.exists():
+            raise SystemExit(f"{rel(path)} is missing; create it (with the registry markers) first")
+        text = path.read_text(encoding="utf-8")
+        new = expected(text, registry, ed.lang)
+        if new is None:
+            raise SystemExit(f"{rel(path)}: the lines {START} and {END} are missing; add them where the list goes")
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(rel(path))
+    return changed

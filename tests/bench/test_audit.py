@@ -1,0 +1,43 @@
+"""The audit's pieces (the audit itself is a benchmark: `dev.py audit`)."""
+
+from __future__ import annotations
+
+from explainer.bench.audit import median_row, row
+from explainer.bench.lighthouse import CATEGORIES, Result
+from explainer.bench.stock import stock_config
+from explainer.model.config import load_config
+from explainer.model.layout import ROOT
+
+
+def test_audit_names_every_missed_target_with_the_target():
+    def result(**figures):
+        fields = {"fcp": 900, "lcp": 900, "tbt": 0, "cls": 0.0, "bytes": 50_000, "requests": 6} | figures
+        return Result("p", dict.fromkeys(CATEGORIES, 100), **fields, tti=0, report=ROOT / "none.json")
+
+    assert result().misses() == []
+    slow = result(fcp=1230, lcp=1300, tbt=60, cls=0.01, bytes=62_000, requests=9)
+    slow.scores["performance"] = 97
+    assert slow.misses() == [
+        "performance 97",
+        "FCP 1.23 s (target ≤ 1.00 s)",
+        "LCP 1.30 s (target ≤ 1.20 s)",
+        "TBT 60 ms (target ≤ 50 ms)",
+        "CLS 0.010 (target ≤ 0.000)",
+        "Bytes 60.5 KB (target ≤ 60.0 KB)",
+        "Req 9 (target ≤ 8)",
+    ]
+    assert row("p", slow)[1:] == ["97", "100", "100", "100", "1.23 s", "1.30 s", "60 ms", "0.010", "60.5 KB", "9"]
+    assert median_row([result(), slow])[5:] == ["1.06 s", "1.10 s", "30 ms", "0.005", "54.7 KB", "7.5"]
+
+
+def test_stock_reference_drops_every_customisation(tmp_path):
+    ours = load_config("mkdocs.yml")
+    stock = load_config(stock_config(tmp_path / "site"))
+    assert "custom_dir" not in stock["theme"] and stock["theme"]["font"] is False
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        assert key not in stock, f"the stock reference keeps {key}"
+    assert stock["nav"] == ours["nav"] and stock["docs_dir"] == str(ROOT / ours["docs_dir"])
+    assert (
+        stock["markdown_extensions"] == ours["markdown_extensions"]
+        and stock["theme"]["features"] == ours["theme"]["features"]
+    )

@@ -1,0 +1,48 @@
+"""The build: strict, warning-free, and failing loudly on broken input."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.build.site import BuildError, build_site
+from explainer.model.editions import EDITIONS
+from tests.support import edit
+
+
+def test_strict_build_has_no_warnings(built):
+    _, log = built
+    warnings = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_every_edition_is_built(site):
+    for ed in EDITIONS:
+        assert (site / ed.prefix / "index.html").is_file(), f"the {ed.lang} edition's home page is missing"
+        assert (site / ed.prefix / "search" / "search_index.json").is_file()
+
+
+def test_non_content_folders_are_not_published(site):
+    published = {p.name for p in site.rglob("*")}
+    for private in (".overrides", ".snippets", ".data", "article-fingerprint.txt", "sources.yml"):
+        assert private not in published, f"{private} was copied into the site"
+
+
+def test_broken_link_fails_the_build(scratch):
+    edit(scratch / "docs/en/about.md", "\n# ", "\n[Broken](no-such-page.md)\n\n# ")
+    with pytest.raises(BuildError) as err:
+        build_site(scratch / "site", root=scratch)
+    assert "about.md" in str(err.value) and "no-such-page.md" in str(err.value)
+
+
+def test_broken_anchor_fails_the_build(scratch):
+    edit(scratch / "docs/en/about.md", "\n# ", "\n[Broken](index.md#no-such-heading)\n\n# ")
+    with pytest.raises(BuildError) as err:
+        build_site(scratch / "site", root=scratch)
+    assert "no-such-heading" in str(err.value)
+
+
+def test_bad_front_matter_fails_the_build_with_the_rule(scratch):
+    edit(scratch / "docs/fr/about.md", "reviewed:", "reviewd:")
+    with pytest.raises(BuildError) as err:
+        build_site(scratch / "site", root=scratch)
+    assert "docs/fr/about.md:4: front matter: 'reviewd' is not a known key" in str(err.value)

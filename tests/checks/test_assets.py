@@ -1,0 +1,37 @@
+"""No asset of our own is left unused."""
+
+from __future__ import annotations
+
+from explainer.checks.assets import check_unused_assets
+from explainer.model.config import published
+from explainer.model.problems import report
+
+ORIGIN, BASE = published()
+
+
+def test_no_unused_assets(site):
+    problems = check_unused_assets(site)
+    assert not problems, report(problems)
+
+
+def test_unused_asset_is_reported(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text('<img src="assets/used.png" alt="">')
+    (site / "assets/used.png").write_bytes(b"x")
+    (site / "assets/orphan.png").write_bytes(b"x")
+    own = {"assets/used.png", "assets/orphan.png"}
+    msg = report(check_unused_assets(site, assets={"": own}))
+    assert "assets/orphan.png: no page uses this asset" in msg and "used.png" not in msg
+
+
+def test_absolute_link_to_the_site_counts_as_using_an_asset(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text(
+        f'<meta property="og:image" content="{ORIGIN}{BASE}assets/share.png">'
+        '<meta property="og:image" content="https://elsewhere.example/assets/other.png">',
+        encoding="utf-8",
+    )
+    msg = report(check_unused_assets(site, assets={"": {"assets/share.png", "assets/other.png"}}))
+    assert "assets/other.png: no page uses this asset" in msg and "share.png" not in msg

@@ -1,0 +1,94 @@
+"""The editions say the same things: same pages, same sources, same footnoted
+sources, and the built HTML links each page to its counterpart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explainer.checks import editions as editionrules
+from explainer.model.config import edition_config
+from explainer.model.editions import EDITIONS, built_path, edition
+from explainer.model.html import parse
+from explainer.model.pages import Page, load_pages
+from explainer.model.problems import report
+
+PAGES, _ = load_pages()
+BY_LANG = {ed.lang: {p.slug: p for p in PAGES if p.lang == ed.lang} for ed in EDITIONS}
+SLUGS = sorted(set().union(*(set(pages) for pages in BY_LANG.values())))
+CONFIGS = {ed.lang: edition_config(ed.lang) for ed in EDITIONS}
+
+
+def test_every_page_has_its_counterpart():
+    problems = editionrules.check_parity(BY_LANG)
+    assert not problems, report(problems)
+
+
+def test_missing_counterpart_is_reported(tmp_path):
+    en = tmp_path / "docs/en/treaty.md"
+    fake = Page(en, {"sources": ["a"]}, "", 1, tmp_path)
+    msg = report(editionrules.check_parity({"en": {"treaty.md": fake}, "fr": {}}, root=tmp_path))
+    assert "docs/fr/treaty.md: is missing; every page in docs/en/ needs its French counterpart" in msg
+
+
+def test_different_sources_are_reported(tmp_path):
+    en = Page(
+        tmp_path / "docs/en/treaty.md",
+        {"sources": ["a", "b"]},
+        "x[^1]\n\n[^1]: [A](sources.md#a)\n",
+        4,
+        tmp_path,
+        "sources: [a, b]\n",
+    )
+    fr = Page(
+        tmp_path / "docs/fr/treaty.md",
+        {"sources": ["a"]},
+        "x[^1]\n\n[^1]: [A](sources.md#a) [B](sources.md#b)\n",
+        4,
+        tmp_path,
+        "sources: [a]\n",
+    )
+    msg = report(editionrules.check_parity({"en": {"treaty.md": en}, "fr": {"treaty.md": fr}}, root=tmp_path))
+    assert (
+        "docs/fr/treaty.md:2: front matter 'sources' differs from docs/en/treaty.md (only in docs/en/treaty.md: b)"
+        in msg
+    )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("ed", EDITIONS, ids=lambda e: e.lang)
+def test_built_page_language_metadata(site, ed, slug):
+    soup = parse(site / built_path(ed.lang, slug))
+    problems = editionrules.check_language_links(soup, ed, slug, CONFIGS[ed.lang], site)
+    assert not problems, report(problems)
+
+
+def test_wrong_language_metadata_is_reported(site):
+    en = edition("en")
+    soup = parse(site / built_path("fr", "treaty.md"))  # a French page where English is expected
+    msg = report(editionrules.check_language_links(soup, en, "treaty.md", CONFIGS["en"], site))
+    assert "<html lang> is 'fr'; expected 'en'" in msg
+    assert "language switcher link to fr" in msg
+
+
+@pytest.mark.parametrize("ed", EDITIONS, ids=lambda e: e.lang)
+def test_search_index_holds_one_language(site, ed):
+    index = json.loads((site / ed.prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    problems = editionrules.check_search_index(index, ed)
+    assert not problems, report(problems)
+
+
+def test_mixed_search_index_is_reported():
+    fr = edition("fr")
+    index = {"config": {"lang": ["en"]}, "docs": [{"location": "../treaty/", "title": "The pact", "text": ""}]}
+    msg = report(editionrules.check_search_index(index, fr))
+    assert "fr/search/search_index.json: search language is ['en']; expected ['fr']" in msg
+    assert "document '../treaty/' points outside the fr edition" in msg
+
+
+def test_sitemap_lists_both_editions(site):
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for ed in EDITIONS:
+        root = next(a["root"] for a in CONFIGS[ed.lang]["extra"]["alternate"] if a["lang"] == ed.lang)
+        assert f"<loc>{root}treaty/</loc>" in text, f"sitemap.xml does not list the {ed.lang} edition"

@@ -1,0 +1,47 @@
+"""Material's markup, fixed after the build (build/markup.py): valid
+toggles and nav labels, and abbreviations that open from the keyboard."""
+
+from __future__ import annotations
+
+from explainer.build.markup import fix
+from explainer.checks.markup import check_page
+from explainer.model.html import html_pages
+from explainer.model.layout import rel
+from explainer.model.problems import report
+
+BROKEN = """<!doctype html><html lang="en"><head><title>t</title></head><body>
+<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
+<nav><label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">The article</label></nav>
+<article class="md-content__inner md-typeset">
+<p><a href="#x"><abbr title="United Nations">UN</abbr></a> and <abbr title="United Nations">UN</abbr>,
+then <abbr title="United Nations">UN</abbr> again.</p>
+</article></body></html>"""
+
+
+def test_every_built_page_has_the_fixes(site):
+    pages = html_pages(site)
+    assert pages
+    problems = [p for page in pages for p in check_page(page.read_text(encoding="utf-8"), rel(page, site))]
+    assert not problems, report(problems)
+
+
+def test_unfixed_markup_is_reported():
+    msg = report(check_page(BROKEN, "treaty/index.html"))
+    assert (
+        'treaty/index.html: <input id="__drawer" type=checkbox autocomplete>: HTML allows autocomplete only on text-like inputs'
+        in msg
+    )
+    assert "treaty/index.html: <label tabindex=\"\"> (id '__nav_2_label'): an empty tabindex is invalid HTML" in msg
+    assert (
+        'treaty/index.html: <abbr title="United Nations">: the first occurrence of an abbreviation is not focusable'
+        in msg
+    )
+
+
+def test_extra_tab_stop_is_reported():
+    page = fix(BROKEN).replace("again.", 'again <abbr title="United Nations" tabindex="0">UN</abbr>.')
+    msg = report(check_page(page, "t.html"))
+    assert (
+        't.html: <abbr title="United Nations" tabindex>: only the first occurrence outside links should be a tab stop'
+        in msg
+    )

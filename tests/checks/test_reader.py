@@ -1,0 +1,233 @@
+"""What readers get besides the text: the last-reviewed date, the corrections
+log in every footer, share previews and a print stylesheet. Each check is
+also fed a broken input to prove it catches it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+import zlib
+
+import pytest
+
+from explainer.checks import reader
+from explainer.model.config import edition_config, edition_roots, published
+from explainer.model.editions import EDITIONS, built_path, edition, page_slug
+from explainer.model.html import parse
+from explainer.model.language import strings
+from explainer.model.layout import DOCS, OVERRIDES, rel
+from explainer.model.pages import Page, load_pages
+from explainer.model.problems import report
+
+PAGES, _ = load_pages()
+IDS = [p.where for p in PAGES]
+CONFIGS = {ed.lang: edition_config(ed.lang) for ed in EDITIONS}
+ORIGIN, BASE = published()
+ROOTS = edition_roots()
+CSS = OVERRIDES / "assets" / "stylesheets" / "explainer.css"
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+def built(site, page):
+    where = built_path(page.lang, page.slug)
+    return page.lang, page.slug, where, parse(site / where)
+
+
+def soup_of(html: str):
+    return parse(html)
+
+
+def labels(lang: str) -> dict:
+    return strings(lang)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_every_page_shows_when_it_was_reviewed(site, page):
+    lang, _, where, soup = built(site, page)
+    problems = reader.check_reviewed_line(soup, page, lang, labels(lang)["reviewed"], where)
+    assert not problems, report(problems)
+
+
+def test_french_pages_give_the_month_in_french(site):
+    french = [p for p in PAGES if page_slug(p.path)[0] == "fr"]
+    assert french, "no French pages found"
+    for page in french:
+        _, _, where, soup = built(site, page)
+        text = soup.select_one(".explainer-reviewed time").get_text(strip=True)
+        assert text.split()[1] in FRENCH_MONTHS, f"{where}: reviewed date '{text}' is not written in French"
+
+
+def fake_page(reviewed="2026-11-03", lang="fr"):
+    return Page(DOCS / lang / "treaty.md", {"reviewed": dt.date.fromisoformat(reviewed)}, "", 1)
+
+
+def test_missing_reviewed_line_is_reported():
+    soup = soup_of("<article class='md-content__inner'><p>Text</p></article>")
+    msg = report(reader.check_reviewed_line(soup, fake_page(), "fr", "Dernière vérification", "fr/treaty/index.html"))
+    assert (
+        "fr/treaty/index.html: no 'Dernière vérification' line under the page; keep docs/.overrides/partials/source-file.html"
+        in msg
+    )
+
+
+def test_reviewed_date_in_the_wrong_language_is_reported():
+    html = "<aside class='explainer-reviewed'>Dernière vérification : <time datetime='2026-11-03'>3 November 2026</time></aside>"
+    msg = report(
+        reader.check_reviewed_line(soup_of(html), fake_page(), "fr", "Dernière vérification", "fr/treaty/index.html")
+    )
+    assert "the reviewed date reads '3 November 2026'; readers of the fr edition expect '3 novembre 2026'" in msg
+
+
+def test_stale_reviewed_date_is_reported():
+    html = "<aside class='explainer-reviewed'>Last reviewed: <time datetime='2025-01-01'>1 January 2025</time></aside>"
+    msg = report(
+        reader.check_reviewed_line(soup_of(html), fake_page(lang="en"), "en", "Last reviewed", "treaty/index.html")
+    )
+    assert "<time datetime> is '2025-01-01'; the front matter says reviewed: 2026-11-03" in msg
+
+
+def corrections_target(lang: str) -> str:
+    return edition(lang).prefix + labels(lang)["corrections_page"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_footer_links_the_corrections_log(site, page):
+    lang, _, where, soup = built(site, page)
+    problems = reader.check_footer_corrections(soup, where, labels(lang)["corrections"], site, corrections_target(lang))
+    assert not problems, report(problems)
+
+
+def tiny_about(tmp_path, heading_id="corrections-log"):
+    site = tmp_path / "site"
+    (site / "about").mkdir(parents=True)
+    (site / "about" / "index.html").write_text(f'<h2 id="{heading_id}">Corrections</h2>', encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize(
+    ("footer", "heading", "message"),
+    [
+        pytest.param(
+            "<footer class='md-footer'><a href='../about/'>About</a></footer>",
+            "corrections-log",
+            "treaty/index.html: the footer has no 'Corrections log' link; keep docs/.overrides/partials/copyright.html",
+            id="no link",
+        ),
+        pytest.param(
+            "<footer><a href='../about/#corrections-log'>Corrections log</a></footer>",
+            "something-else",
+            "points to #corrections-log, but about/index.html has no such heading",
+            id="missing heading",
+        ),
+        pytest.param(
+            "<footer><a href='about/#corrections-log'>Corrections log</a></footer>",
+            "corrections-log",
+            "the footer's 'Corrections log' link about/#corrections-log leads to /treaty/about/#corrections-log, "
+            "not /about/#corrections-log",
+            id="wrong place",
+        ),
+    ],
+)
+def test_broken_footer_link_is_reported(tmp_path, footer, heading, message):
+    site = tiny_about(tmp_path, heading_id=heading)
+    found = reader.check_footer_corrections(
+        soup_of(footer), "treaty/index.html", "Corrections log", site, "about/#corrections-log"
+    )
+    assert message in report(found)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_share_preview_tags(site, page):
+    lang, _, where, soup = built(site, page)
+    expected = reader.expected_share_meta(page, lang, CONFIGS[lang], page.meta["title"])
+    problems = reader.check_share_meta(soup, where, expected)
+    canonical = soup.find("link", rel="canonical")
+    assert canonical and canonical["href"] == expected["og:url"], f"{where}: og:url must equal the canonical URL"
+    image = expected["og:image"][len(ORIGIN + BASE) :]
+    assert (site / image).is_file(), f"{where}: og:image {expected['og:image']} is not in the built site"
+    assert not problems, report(problems)
+
+
+def test_wrong_share_tags_are_reported(site):
+    page = next(p for p in PAGES if page_slug(p.path) == ("en", "treaty.md"))
+    soup = parse(site / built_path("fr", "treaty.md"))  # the French page where English is expected
+    expected = reader.expected_share_meta(page, "en", CONFIGS["en"], page.meta["title"])
+    msg = report(reader.check_share_meta(soup, "treaty/index.html", expected))
+    assert "treaty/index.html: <meta property=\"og:locale\"> is 'fr_FR'; expected 'en_GB'" in msg
+    assert f"<meta property=\"og:url\"> is '{ROOTS['fr']}treaty/'" in msg
+
+
+def test_missing_share_tags_are_reported():
+    soup = soup_of("<head><meta property='og:title' content='The pact'></head>")
+    msg = report(
+        reader.check_share_meta(
+            soup,
+            "treaty/index.html",
+            {"og:title": "The pact", "og:image": "https://x/share.png", "twitter:card": "summary_large_image"},
+        )
+    )
+    assert "<meta property=\"og:image\"> is None; expected 'https://x/share.png'" in msg
+    assert '<meta name="twitter:card"> is None' in msg
+    assert "og:title" not in msg
+
+
+def test_share_image_fits_previews():
+    problems = reader.check_share_image(OVERRIDES / reader.SHARE_IMAGE)
+    assert not problems, report(problems)
+
+
+def png(width: int, height: int, padding: int = 0) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"tEXt", b"x" * padding)
+    )
+
+
+def test_wrong_share_image_is_reported(tmp_path):
+    wrong = tmp_path / "share.png"
+    wrong.write_bytes(png(800, 600, padding=150_000))
+    msg = report(reader.check_share_image(wrong))
+    assert "is 800×600 pixels; share previews expect 1200×630" in msg
+    assert "keep it under 100 KB" in msg
+    wrong.write_bytes(b"GIF89a")
+    assert "is not a PNG file" in report(reader.check_share_image(wrong))
+
+
+def test_print_styles_show_link_addresses_and_hide_the_chrome():
+    problems = reader.check_print_css(CSS.read_text(encoding="utf-8"), rel(CSS))
+    assert not problems, report(problems)
+
+
+def test_print_styles_are_published(site):
+    """Each edition ships the stylesheet with its print rules (that it is the
+    source without its comments: tests/test_budget.py)."""
+    for ed in EDITIONS:
+        path = site / ed.prefix / "assets/stylesheets/explainer.css"
+        problems = reader.check_print_css(path.read_text(encoding="utf-8"), rel(path, site))
+        assert not problems, report(problems)
+
+
+def test_missing_print_rules_are_reported():
+    css = '.md-content a[href^="http"]::after { content: " (" attr(href) ")"; }\n@media print { .md-header { display: none } }'
+    msg = report(reader.check_print_css(css, "explainer.css"))
+    assert (
+        "explainer.css: the print styles do not write out external link addresses" in msg
+    )  # the rule is outside @media print
+    assert "the print styles do not hide .md-sidebar" in msg and ".md-header" not in msg

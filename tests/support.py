@@ -1,0 +1,40 @@
+"""Helpers the tests share for making broken inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.model.html import parse
+from explainer.model.pages import Page, split_front_matter
+
+# A page that passes every front-matter rule, to break on purpose.
+GOOD_PAGE = """---
+title: The pact
+description: What Russia and North Korea signed in Pyongyang on 19 June 2024, and what it says.
+reviewed: 2026-01-15
+sources: [known]
+---
+# The pact
+"""
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing loudly if the text isn't there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not found in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def markdown_page(tmp_path: Path, body: str, meta: str = "sources: [known]", where: str = "docs/en/treaty.md") -> Page:
+    """A page written to `tmp_path/where` with the given front-matter lines and body."""
+    path = tmp_path / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{meta}\n---\n{body}", encoding="utf-8")
+    page, problems = split_front_matter(path, root=tmp_path)
+    assert page is not None, problems
+    return page
+
+
+def article(html: str):
+    """A parsed page whose content is `html`, as a built page wraps it."""
+    return parse(f'<article class="md-content__inner">{html}</article>')
