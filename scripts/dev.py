@@ -169,6 +169,14 @@ def cmd_fingerprint(args) -> int:
     return 0
 
 
+def cmd_lint(args) -> int:
+    from explainer.tools.lint import lint
+
+    clean, report = lint(fix=args.fix)
+    print(report or "ruff: no problems, and every file is formatted.")
+    return 0 if clean else 1
+
+
 def cmd_lock(args) -> int:
     uv = shutil.which("uv")
     if not uv:
@@ -241,6 +249,10 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("audit", help="benchmark: Lighthouse on every page against a stock Material page")
     s.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median is kept)")
     s.set_defaults(func=cmd_audit)
+
+    s = sub.add_parser("lint", help="lint and format-check the Python code with ruff")
+    s.add_argument("--fix", action="store_true", help="apply ruff's safe fixes and format the files")
+    s.set_defaults(func=cmd_lint)
 
     s = sub.add_parser("lock", help="refresh requirements.lock from pyproject.toml (needs uv)")
     s.set_defaults(func=cmd_lock)
