@@ -164,8 +164,8 @@ def cmd_sources(args) -> int:
 def cmd_fingerprint(args) -> int:
     from explainer.tools import fingerprint
 
-    path = fingerprint.write(Path(args.article))
-    print(f"wrote {path.relative_to(ROOT)}")
+    for path in fingerprint.write(Path(args.article)):
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 
@@ -242,7 +242,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sources", help="rewrite the registry list on the sources pages from docs/.data/sources.yml")
     s.set_defaults(func=cmd_sources)
 
-    s = sub.add_parser("fingerprint", help="regenerate the no-copying fingerprint from the source article")
+    s = sub.add_parser("fingerprint", help="regenerate the no-copying fingerprints from the source article")
     s.add_argument("article", nargs="?", default="../shared/source/article.fr.txt")
     s.set_defaults(func=cmd_fingerprint)
 
