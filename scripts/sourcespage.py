@@ -20,6 +20,9 @@ WORDS = {
         "cited": "Sources cited",
         "reading": "Further reading",
         "no_date": "date not recorded",
+        "dated_by_url": "dated by its URL",
+        "by": "by",
+        "and": "and",
         "no_url": "no link",
         "language": {"en": "In English", "fr": "In French", "ru": "In Russian", "ko": "In Korean"},
         "kind": {
@@ -35,6 +38,9 @@ WORDS = {
         "cited": "Sources citées",
         "reading": "Pour aller plus loin",
         "no_date": "date non relevée",
+        "dated_by_url": "date tirée de l’adresse",
+        "by": "par",
+        "and": "et",
         "no_url": "pas de lien",
         "language": {"en": "En anglais", "fr": "En français", "ru": "En russe", "ko": "En coréen"},
         "kind": {
@@ -49,24 +55,30 @@ WORDS = {
 }
 
 
-def _date(value, lang: str, words: dict) -> str:
-    if value is None:
+def _date(value, lang: str, words: dict, dated_by: str | None = None) -> str:
+    if value is None or str(value) == siterules.UNKNOWN_DATE:
         return words["no_date"]
     text = str(value)
     if len(text) == 10:
-        return siterules.format_date(dt.date.fromisoformat(text), lang)
-    if len(text) == 7:
-        return siterules.format_date(dt.date.fromisoformat(text + "-01"), lang).split(" ", 1)[1]
-    return text
+        text = siterules.format_date(dt.date.fromisoformat(text), lang)
+    elif len(text) == 7:
+        text = siterules.format_date(dt.date.fromisoformat(text + "-01"), lang).split(" ", 1)[1]
+    return f"{text} ({words['dated_by_url']})" if dated_by == "url" else text
+
+
+def _names(names: list[str], words: dict) -> str:
+    """Chris York; A and B; A, B and C (French: A et B)."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {words['and']} {names[-1]}"
 
 
 def entry_markdown(entry: dict, lang: str) -> str:
     words = WORDS[lang]
     title = siterules.source_text(entry, "title", lang)
     title = title if title.startswith("[") else f"*{title}*"
+    byline = f", {words['by']} {_names(entry['authors'], words)}" if entry.get("authors") else ""
     parts = [
-        f"**{entry['publisher']}**, {title}",
-        _date(entry.get("date"), lang, words),
+        f"**{entry['publisher']}**, {title}{byline}",
+        _date(entry.get("date"), lang, words, entry.get("dated_by")),
         words["kind"][entry["kind"]],
         words["language"].get(entry["language"], entry["language"]),
     ]

@@ -59,7 +59,33 @@ def test_unknown_kind(tmp_path):
 
 def test_guessed_date_format(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("2024-12-04", "December 2024"))
-    assert "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or null" in msg
+    assert "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or unknown when no date is known" in msg
+
+
+def test_empty_date_asks_for_unknown(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("date: 2024-12-04", "date: null"))
+    assert "source 'interfax-in-force': 'date' is empty (null); write date: unknown when no date is known" in msg
+
+
+def test_unknown_date_is_accepted(tmp_path):
+    registry, msg = check(tmp_path, GOOD.replace("date: 2024-12-04", "date: unknown"))
+    assert msg == "" and registry["interfax-in-force"]["date"] == "unknown"
+
+
+def test_dated_by_takes_only_url(tmp_path):
+    _, msg = check(tmp_path, GOOD + "  dated_by: headline\n")
+    assert "source 'interfax-in-force': 'dated_by' is 'headline'; write dated_by: url when the date comes only from the source's address" in msg
+
+
+def test_dated_by_needs_a_date(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("date: 2024-12-04", "date: unknown") + "  dated_by: url\n")
+    assert "source 'interfax-in-force': 'dated_by' is set, but the date is unknown; write the date the address gives" in msg
+
+
+def test_authors_must_be_a_list_of_names(tmp_path):
+    for bad in ("authors: Chris York", "authors: []", "authors: [Chris York, 3]"):
+        _, msg = check(tmp_path, GOOD + f"  {bad}\n")
+        assert "source 'interfax-in-force': 'authors' is " in msg and "not a list of names; write e.g. authors: [Chris York]" in msg, bad
 
 
 def test_duplicate_id(tmp_path):
@@ -117,3 +143,17 @@ def test_french_sources_page_uses_the_translations(registry):
 
     fr = sourcespage.render(registry, "fr")
     assert "[Dépêche sur l’entrée en vigueur du traité]" in fr and "[Report on the treaty's entry into force]" not in fr
+
+
+def test_sources_page_shows_authors_and_where_dates_come_from():
+    import sourcespage
+
+    entry = {"id": "x", "title": "A headline", "publisher": "NK News", "date": "2024-06-20", "dated_by": "url",
+             "language": "en", "kind": "article", "authors": ["Anton Sokolin", "Shreyas Reddy"]}
+    en, fr = sourcespage.entry_markdown(entry, "en"), sourcespage.entry_markdown(entry, "fr")
+    assert en.startswith("**NK News**, *A headline*, by Anton Sokolin and Shreyas Reddy · 20 June 2024 (dated by its URL) · ")
+    assert fr.startswith("**NK News**, *A headline*, par Anton Sokolin et Shreyas Reddy · 20 juin 2024 (date tirée de l’adresse) · ")
+    undated = {**entry, "date": "unknown", "authors": ["Chris York"]}
+    undated.pop("dated_by")
+    assert "*A headline*, by Chris York · date not recorded · " in sourcespage.entry_markdown(undated, "en")
+    assert "*A headline*, par Chris York · date non relevée · " in sourcespage.entry_markdown(undated, "fr")
