@@ -142,7 +142,7 @@ def test_french_sources_page_uses_the_translations(registry):
     import sourcespage
 
     fr = sourcespage.render(registry, "fr")
-    assert "[Dépêche sur l’entrée en vigueur du traité]" in fr and "[Report on the treaty's entry into force]" not in fr
+    assert "[Dépêche sur le vote de ratification à la Douma d’État]" in fr and "[Report on the State Duma's ratification vote]" not in fr
 
 
 def test_sources_page_shows_authors_and_where_dates_come_from():
