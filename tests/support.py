@@ -12,6 +12,7 @@ GOOD_PAGE = """---
 title: The pact
 description: What Russia and North Korea signed in Pyongyang on 19 June 2024, and what it says.
 reviewed: 2026-01-15
+reporting: 2026-01
 sources: [known]
 ---
 # The pact

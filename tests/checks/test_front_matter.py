@@ -49,13 +49,13 @@ def test_good_page_passes(tmp_path):
 
 def test_missing_field(tmp_path):
     msg = problems_for(tmp_path, GOOD.replace("reviewed: 2026-01-15\n", ""))
-    assert "docs/en/treaty.md:5: front matter: 'reviewed' is missing; add a 'reviewed:' line" in msg
+    assert "docs/en/treaty.md:6: front matter: 'reviewed' is missing; add a 'reviewed:' line" in msg
 
 
 def test_unknown_key(tmp_path):
     msg = problems_for(tmp_path, GOOD.replace("sources:", "sorces: [known]\nsources:"))
     assert (
-        "docs/en/treaty.md:5: front matter: 'sorces' is not a known key (usually a typo); use only title, description"
+        "docs/en/treaty.md:6: front matter: 'sorces' is not a known key (usually a typo); use only title, description"
         in msg
     )
 
@@ -104,6 +104,21 @@ def test_empty_sources_on_content_page(tmp_path):
     assert "'sources' is empty, but this page makes factual claims" in msg
 
 
+def test_missing_reporting_period(tmp_path):
+    msg = problems_for(tmp_path, GOOD.replace("reporting: 2026-01\n", ""))
+    assert "docs/en/treaty.md:6: front matter: 'reporting' is missing; add a 'reporting:' line with the month" in msg
+
+
+def test_reporting_period_not_a_month(tmp_path):
+    msg = problems_for(tmp_path, GOOD.replace("reporting: 2026-01", "reporting: March 2026"))
+    assert "docs/en/treaty.md:5: front matter: 'reporting' is 'March 2026', not a month; write the month" in msg
+
+
+def test_reporting_period_after_the_review(tmp_path):
+    msg = problems_for(tmp_path, GOOD.replace("reporting: 2026-01", "reporting: 2026-02"))
+    assert "docs/en/treaty.md:5: front matter: 'reporting' is 2026-02, after the review date 2026-01-15" in msg
+
+
 def test_scaffold_left_unfinished(tmp_path):
     path = tmp_path / "docs" / "en" / "new.md"
     path.parent.mkdir(parents=True)
@@ -117,7 +132,7 @@ def test_scaffold_left_unfinished(tmp_path):
     )
     page, _ = split_front_matter(path, root=tmp_path)
     msg = report(check_unfinished(page))
-    assert "docs/en/new.md:8: is still the new-page scaffold: the placeholder summary is there" in msg
+    assert "docs/en/new.md:9: is still the new-page scaffold: the placeholder summary is there" in msg
     assert "docs/en/new.md:3: is still the new-page scaffold: the placeholder description is there" in msg
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from explainer.checks import reader
 from explainer.model.config import edition_config, edition_roots, published
-from explainer.model.editions import EDITIONS, built_path, edition, page_slug
+from explainer.model.editions import EDITIONS, built_path, edition
 from explainer.model.html import parse
 from explainer.model.language import strings
 from explainer.model.layout import DOCS, OVERRIDES, rel
@@ -55,14 +55,21 @@ def labels(lang: str) -> dict:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_every_page_shows_when_it_was_reviewed(site, page):
-    lang, _, where, soup = built(site, page)
-    problems = reader.check_reviewed_line(soup, page, lang, labels(lang)["reviewed"], where)
+def test_every_page_shows_when_it_was_reviewed_and_what_it_covers(site, page):
+    _, _, where, soup = built(site, page)
+    problems = reader.check_reviewed_line(soup, page, where)
     assert not problems, report(problems)
 
 
+def test_content_pages_say_up_to_when_their_reporting_goes(site):
+    for page in PAGES:
+        if page.slug != "about.md":
+            _, _, where, soup = built(site, page)
+            assert soup.select_one(".explainer-reporting time"), f"{where}: no reporting period under the page"
+
+
 def test_french_pages_give_the_month_in_french(site):
-    french = [p for p in PAGES if page_slug(p.path)[0] == "fr"]
+    french = [p for p in PAGES if p.lang == "fr"]
     assert french, "no French pages found"
     for page in french:
         _, _, where, soup = built(site, page)
@@ -70,33 +77,46 @@ def test_french_pages_give_the_month_in_french(site):
         assert text.split()[1] in FRENCH_MONTHS, f"{where}: reviewed date '{text}' is not written in French"
 
 
-def fake_page(reviewed="2026-11-03", lang="fr"):
-    return Page(DOCS / lang / "treaty.md", {"reviewed": dt.date.fromisoformat(reviewed)}, "", 1)
+def fake_page(reviewed="2026-11-03", lang="fr", reporting="2026-03"):
+    meta = {"reviewed": dt.date.fromisoformat(reviewed), "reporting": reporting}
+    return Page(DOCS / lang / "treaty.md", meta, "", 1)
+
+
+def reviewed_line(html: str, lang: str = "fr") -> str:
+    return report(reader.check_reviewed_line(soup_of(html), fake_page(lang=lang), f"docs/{lang}/treaty.md"))
 
 
 def test_missing_reviewed_line_is_reported():
-    soup = soup_of("<article class='md-content__inner'><p>Text</p></article>")
-    msg = report(reader.check_reviewed_line(soup, fake_page(), "fr", "Dernière vérification", "fr/treaty/index.html"))
+    msg = reviewed_line("<article class='md-content__inner'><p>Text</p></article>")
     assert (
-        "fr/treaty/index.html: no 'Dernière vérification' line under the page; keep docs/.overrides/partials/source-file.html"
+        "docs/fr/treaty.md: no 'Dernière vérification' line under the page; keep docs/.overrides/partials/source-file.html"
         in msg
     )
 
 
 def test_reviewed_date_in_the_wrong_language_is_reported():
-    html = "<aside class='explainer-reviewed'>Dernière vérification : <time datetime='2026-11-03'>3 November 2026</time></aside>"
-    msg = report(
-        reader.check_reviewed_line(soup_of(html), fake_page(), "fr", "Dernière vérification", "fr/treaty/index.html")
+    html = (
+        "<aside class='explainer-reviewed'>Dernière vérification : <time datetime='2026-11-03'>3 November 2026</time>"
+        "<span class='explainer-reporting'>· actualité suivie jusqu’en <time datetime='2026-03'>March 2026</time></span></aside>"
     )
+    msg = reviewed_line(html)
     assert "the reviewed date reads '3 November 2026'; readers of the fr edition expect '3 novembre 2026'" in msg
+    assert "the reporting date reads 'March 2026'; readers of the fr edition expect 'mars 2026'" in msg
 
 
 def test_stale_reviewed_date_is_reported():
     html = "<aside class='explainer-reviewed'>Last reviewed: <time datetime='2025-01-01'>1 January 2025</time></aside>"
-    msg = report(
-        reader.check_reviewed_line(soup_of(html), fake_page(lang="en"), "en", "Last reviewed", "treaty/index.html")
-    )
+    msg = reviewed_line(html, "en")
     assert "<time datetime> is '2025-01-01'; the front matter says reviewed: 2026-11-03" in msg
+
+
+def test_missing_reporting_period_is_reported():
+    html = "<aside class='explainer-reviewed'>Last reviewed: <time datetime='2026-11-03'>3 November 2026</time></aside>"
+    msg = reviewed_line(html, "en")
+    assert (
+        "docs/en/treaty.md: no 'reporting reviewed up to …' under the page, though the front matter says reporting: 2026-03"
+        in msg
+    )
 
 
 def corrections_target(lang: str) -> str:
@@ -162,7 +182,7 @@ def test_share_preview_tags(site, page):
 
 
 def test_wrong_share_tags_are_reported(site):
-    page = next(p for p in PAGES if page_slug(p.path) == ("en", "treaty.md"))
+    page = next(p for p in PAGES if (p.lang, p.slug) == ("en", "treaty.md"))
     soup = parse(site / built_path("fr", "treaty.md"))  # the French page where English is expected
     expected = reader.expected_share_meta(page, "en", CONFIGS["en"], page.meta["title"])
     msg = report(reader.check_share_meta(soup, "treaty/index.html", expected))

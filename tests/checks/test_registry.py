@@ -1,6 +1,9 @@
-"""The source registry: the real one is valid, and each rule catches a broken entry."""
+"""The source registry: the real one is valid, and each rule catches a broken
+entry with its line in docs/.data/sources.yml."""
 
 from __future__ import annotations
+
+import pytest
 
 from explainer.checks.registry import load_registry
 from explainer.model.problems import report
@@ -38,63 +41,99 @@ def test_state_media_are_labelled(registry):
             assert entry["kind"] == "state-media", f"source '{entry['id']}' is state media; set kind: state-media"
 
 
-def test_good_entry(tmp_path):
-    registry, msg = check(tmp_path, GOOD)
+def test_every_entry_has_a_headline_or_a_marked_description_and_a_date_or_unknown(registry):
+    """The registry rules the sources page relies on: a real headline, or our
+    own description in [brackets]; a date, or an explicit `unknown`."""
+    for sid, entry in registry.items():
+        assert isinstance(entry["title"], str) and entry["title"].strip(), sid
+        assert entry["date"] == "unknown" or str(entry["date"])[:4].isdigit(), f"{sid}: date {entry['date']!r}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("date: 2024-12-04", "date: unknown"), ("date: 2024-12-04", "date: 2024-12"), ("", "  authors: [Chris York]\n")],
+)
+def test_good_entries(tmp_path, old, new):
+    text = GOOD.replace(old, new) if old else GOOD + new
+    registry, msg = check(tmp_path, text)
     assert msg == "" and list(registry) == ["interfax-in-force"]
 
 
-def test_http_url(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("https://", "http://"))
-    assert (
-        "sources.yml:6: source 'interfax-in-force': 'url' is 'http://interfax.com/newsroom/top-stories/108291/'; links must be https"
-        in msg
-    )
+BROKEN = [
+    pytest.param(
+        ("https://", "http://"),
+        "sources.yml:6: source 'interfax-in-force': 'url' is 'http://interfax.com/newsroom/top-stories/108291/'; links must be https",
+        id="http",
+    ),
+    pytest.param(
+        ("  publisher: Interfax\n", ""),
+        "sources.yml:1: source 'interfax-in-force': 'publisher' is missing",
+        id="missing field",
+    ),
+    pytest.param(
+        ("kind: wire", "kind: blog"),
+        "sources.yml:7: source 'interfax-in-force': 'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media",
+        id="kind",
+    ),
+    pytest.param(
+        ("2024-12-04", "December 2024"),
+        "sources.yml:4: source 'interfax-in-force': 'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or unknown when no date is known",
+        id="guessed date",
+    ),
+    pytest.param(
+        ("date: 2024-12-04", "date: null"),
+        "sources.yml:4: source 'interfax-in-force': 'date' is empty (null); write date: unknown when no date is known",
+        id="empty date",
+    ),
+    pytest.param(
+        ("  kind: wire\n", "  kind: wire\n  dated_by: headline\n"),
+        "sources.yml:8: source 'interfax-in-force': 'dated_by' is 'headline'; write dated_by: url when the date comes only from the source's address",
+        id="dated_by value",
+    ),
+    pytest.param(
+        ("date: 2024-12-04\n", "date: unknown\n  dated_by: url\n"),
+        "sources.yml:5: source 'interfax-in-force': 'dated_by' is set, but the date is unknown; write the date the address gives",
+        id="dated_by without a date",
+    ),
+    pytest.param(
+        ("  kind: wire\n", "  kind: wire\n  authors: Chris York\n"),
+        "sources.yml:8: source 'interfax-in-force': 'authors' is 'Chris York', not a list of names; write e.g. authors: [Chris York]",
+        id="authors not a list",
+    ),
+    pytest.param(
+        ("  kind: wire\n", "  kind: wire\n  headline: x\n"),
+        "sources.yml:8: source 'interfax-in-force': 'headline' is not a known key",
+        id="unknown key",
+    ),
+    pytest.param(
+        ("  kind: wire\n", '  kind: wire\n  note: "Also the source for Article 3."\n'),
+        "source 'interfax-in-force': 'fr.note' is missing; add the fr translation of the note",
+        id="note without its translation",
+    ),
+    pytest.param(
+        ('  fr:\n    title: "[Dépêche sur l’entrée en vigueur du traité]"\n', "  fr:\n    note: x\n"),
+        "'fr.title' is missing, and the title is our own [description]; add the fr translation",
+        id="description without its translation",
+    ),
+    pytest.param(
+        ('    title: "[Dépêche sur l’entrée en vigueur du traité]"\n', '    title: "[Dépêche]"\n    url: https://x\n'),
+        "'fr' must hold only title and note",
+        id="translation holding more",
+    ),
+]
 
 
-def test_missing_field(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("  publisher: Interfax\n", ""))
-    assert "sources.yml:1: source 'interfax-in-force': 'publisher' is missing" in msg
-
-
-def test_unknown_kind(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("kind: wire", "kind: blog"))
-    assert (
-        "sources.yml:7: source 'interfax-in-force': 'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media"
-        in msg
-    )
-
-
-def test_guessed_date_format(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("2024-12-04", "December 2024"))
-    assert "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or null" in msg
+@pytest.mark.parametrize(("change", "message"), BROKEN)
+def test_broken_entry_is_reported(tmp_path, change, message):
+    _, msg = check(tmp_path, GOOD.replace(*change))
+    assert message in msg
 
 
 def test_duplicate_id(tmp_path):
     _, msg = check(tmp_path, GOOD + GOOD)
-    assert "source 'interfax-in-force': 'id' is used twice" in msg
-
-
-def test_unknown_key(tmp_path):
-    _, msg = check(tmp_path, GOOD + "  headline: x\n")
-    assert "'headline' is not a known key" in msg
+    assert "sources.yml:10: source 'interfax-in-force': 'id' is used twice" in msg
 
 
 def test_malformed_yaml(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("  kind: wire", " kind: [wire"))
     assert msg.startswith("sources.yml:") and "is not valid YAML" in msg
-
-
-def test_own_description_needs_its_translation(tmp_path):
-    text = GOOD + '  note: "Also the source for Article 3."\n'
-    _, msg = check(tmp_path, text)
-    assert "source 'interfax-in-force': 'fr.note' is missing; add the fr translation of the note" in msg
-
-
-def test_bracketed_title_needs_french(tmp_path):
-    _, msg = check(tmp_path, GOOD + "  fr:\n    note: x\n")
-    assert "'fr.title' is missing, and the title is our own [description]; add the fr translation" in msg
-
-
-def test_translation_block_holds_only_title_and_note(tmp_path):
-    _, msg = check(tmp_path, GOOD + '  fr:\n    title: "[Dépêche]"\n    url: https://x\n')
-    assert "'fr' must hold only title and note" in msg

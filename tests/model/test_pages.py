@@ -18,14 +18,14 @@ def parse(tmp_path, text):
 
 def test_good_page_parses(tmp_path):
     page, problems = parse(tmp_path, GOOD)
-    assert problems == [] and page.meta["title"] == "The pact" and page.body_line == 7
+    assert problems == [] and page.meta["title"] == "The pact" and page.body_line == 8
     assert page.key_line("reviewed") == 4 and page.key_line("subtitle") is None
 
 
 def test_malformed_yaml_names_file_and_line(tmp_path):
     _, problems = parse(tmp_path, GOOD.replace("sources: [known]", "sources: [known"))
     msg = report(problems)
-    assert msg.startswith("docs/en/treaty.md:5: front matter is not valid YAML")
+    assert msg.startswith("docs/en/treaty.md:6: front matter is not valid YAML")
     assert "check the indentation" in msg
 
 

@@ -24,4 +24,31 @@ def test_stale_sources_page_is_reported(registry):
 
 def test_french_sources_page_uses_the_translations(registry):
     fr = sourcespage.render(registry, "fr")
-    assert "[Dépêche sur l’entrée en vigueur du traité]" in fr and "[Report on the treaty's entry into force]" not in fr
+    assert (
+        "[Dépêche sur le vote de ratification à la Douma d’État]" in fr
+        and "[Report on the State Duma's ratification vote]" not in fr
+    )
+
+
+def test_sources_page_shows_authors_and_where_dates_come_from():
+    entry = {
+        "id": "x",
+        "title": "A headline",
+        "publisher": "NK News",
+        "date": "2024-06-20",
+        "dated_by": "url",
+        "language": "en",
+        "kind": "article",
+        "authors": ["Anton Sokolin", "Shreyas Reddy"],
+    }
+    en, fr = sourcespage.entry_markdown(entry, "en"), sourcespage.entry_markdown(entry, "fr")
+    assert en.startswith(
+        "**NK News**, *A headline*, by Anton Sokolin and Shreyas Reddy · 20 June 2024 (dated by its URL) · "
+    )
+    assert fr.startswith(
+        "**NK News**, *A headline*, par Anton Sokolin et Shreyas Reddy · 20 juin 2024 (date tirée de l’adresse) · "
+    )
+    undated = {**entry, "date": "unknown", "authors": ["Chris York"]}
+    undated.pop("dated_by")
+    assert "*A headline*, by Chris York · date not recorded · " in sourcespage.entry_markdown(undated, "en")
+    assert "*A headline*, par Chris York · date non relevée · " in sourcespage.entry_markdown(undated, "fr")

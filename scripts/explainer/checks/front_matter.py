@@ -7,6 +7,7 @@ says when a page's facts were last checked.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model.editions import META_PAGES
 from ..model.layout import REGISTRY_FILE, rel
@@ -14,8 +15,10 @@ from ..model.pages import Page
 from ..model.problems import Problem, at
 
 REQUIRED_KEYS = ("title", "description", "reviewed", "sources")
-# Material keys we may use, plus `claims` (pages whose paragraphs need no status label).
-OPTIONAL_KEYS = ("hide", "icon", "search", "status", "subtitle", "template", "claims")
+# Material keys we may use, plus `claims` (pages whose paragraphs need no status label) and
+# `reporting` (the month up to which the page's reporting was reviewed; content pages need it).
+OPTIONAL_KEYS = ("hide", "icon", "search", "status", "subtitle", "template", "claims", "reporting")
+REPORTING = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 TITLE_MAX = 70
 DESCRIPTION_RANGE = (50, 160)
 
@@ -39,6 +42,12 @@ def check_front_matter(page: Page, registry: dict[str, dict], today: dt.date | N
     for key in REQUIRED_KEYS:
         if key not in meta:
             bad(key, "is missing", f"add a '{key}:' line; every page needs {', '.join(REQUIRED_KEYS)}")
+    if page.slug not in META_PAGES and "reporting" not in meta:
+        bad(
+            "reporting",
+            "is missing",
+            "add a 'reporting:' line with the month up to which the page's reporting was reviewed, e.g. reporting: 2026-03",
+        )
     for key in meta:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
             bad(key, "is not a known key (usually a typo)", f"use only {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}")
@@ -105,9 +114,29 @@ def check_front_matter(page: Page, registry: dict[str, dict], today: dt.date | N
                         f"add it to {rel(REGISTRY_FILE)} or fix the spelling",
                     )
 
+    if "reporting" in meta:
+        _check_reporting(page, bad)
+
     if "claims" in meta and not isinstance(meta["claims"], bool):
         bad("claims", "must be true or false", "write claims: false, or remove the line")
     return problems
+
+
+def _check_reporting(page: Page, bad) -> None:
+    """`reporting` is a month (YYYY-MM), no later than the review date."""
+    value = str(page.meta["reporting"])
+    if not REPORTING.match(value):
+        bad(
+            "reporting",
+            f"is {page.meta['reporting']!r}, not a month",
+            "write the month up to which the page's reporting was reviewed as YYYY-MM, e.g. reporting: 2026-03",
+        )
+    elif isinstance(page.meta.get("reviewed"), dt.date) and value > page.meta["reviewed"].isoformat()[:7]:
+        bad(
+            "reporting",
+            f"is {value}, after the review date {page.meta['reviewed'].isoformat()}",
+            "reporting cannot cover months after the page was reviewed; check both dates",
+        )
 
 
 def check_unfinished(page: Page) -> list[Problem]:

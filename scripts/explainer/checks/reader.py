@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from ..model.editions import page_url
 from ..model.html import parse, target_file
-from ..model.language import format_date, og_locale
+from ..model.language import format_date, format_month, og_locale, strings
 from ..model.layout import rel
 from ..model.pages import Page
 from ..model.problems import Problem
@@ -22,38 +22,44 @@ SHARE_IMAGE_MAX_BYTES = 100_000
 TEMPLATE = "docs/.overrides/partials/source-file.html"  # writes the reviewed line
 
 
-def check_reviewed_line(soup, page: Page, lang: str, label: str, where: str) -> list[Problem]:
-    """The page shows when its facts were last checked, in its own language."""
+def check_reviewed_line(soup, page: Page, where: str) -> list[Problem]:
+    """The page shows, in its own language, when its facts were last checked
+    (front matter `reviewed`) and, on a content page, up to which month its
+    reporting goes (`reporting`). `where` names the page in messages."""
+    words = strings(page.lang)
     reviewed = page.meta.get("reviewed")
     reviewed = dt.date.fromisoformat(reviewed) if isinstance(reviewed, str) else reviewed
     line = soup.select_one(".explainer-reviewed")
-    fix = (
-        "keep docs/.overrides/partials/source-file.html, which prints the front-matter 'reviewed' date under every page"
-    )
+    fix = f"keep {TEMPLATE}, which prints the front-matter 'reviewed' and 'reporting' dates under every page"
     if line is None or line.find("time") is None:
-        return [Problem(where, f"no '{label}' line under the page", fix)]
-    time = line.find("time")
+        return [Problem(where, f"no '{words['reviewed']}' line under the page", fix)]
     problems = []
-    if not line.get_text(" ", strip=True).startswith(label):
-        problems.append(
-            Problem(
-                where,
-                f"the reviewed line does not start with '{label}'",
-                "use extra.i18n.<language>.reviewed from mkdocs.yml",
+    if not line.get_text(" ", strip=True).startswith(words["reviewed"]):
+        what = f"the reviewed line does not start with '{words['reviewed']}'"
+        problems.append(Problem(where, what, "use extra.i18n.<language>.reviewed from mkdocs.yml"))
+    expected = [("reviewed", line.find("time"), reviewed.isoformat(), format_date(reviewed, page.lang))]
+    if page.meta.get("reporting"):
+        month = str(page.meta["reporting"])
+        shown = line.select_one(".explainer-reporting time")
+        if shown is None or words["reporting"] not in line.get_text(" ", strip=True):
+            problems.append(
+                Problem(
+                    where,
+                    f"no '{words['reporting']} …' under the page, though the front matter says reporting: {month}",
+                    fix,
+                )
             )
-        )
-    if time.get("datetime") != reviewed.isoformat():
-        problems.append(
-            Problem(
-                where,
-                f"<time datetime> is {time.get('datetime')!r}; the front matter says reviewed: {reviewed.isoformat()}",
-                fix,
+        else:
+            expected.append(("reporting", shown, month, format_month(dt.date.fromisoformat(month + "-01"), page.lang)))
+    for key, time, value, text in expected:
+        if time.get("datetime") != value:
+            what = f"<time datetime> is {time.get('datetime')!r}; the front matter says {key}: {value}"
+            problems.append(Problem(where, what, fix))
+        elif time.get_text(strip=True) != text:
+            what = f"the {key} date reads '{time.get_text(strip=True)}'; readers of the {page.lang} edition expect '{text}'"
+            problems.append(
+                Problem(where, what, f"print it with the month names of extra.i18n in mkdocs.yml ({TEMPLATE})")
             )
-        )
-    wanted, shown = format_date(reviewed, lang), time.get_text(strip=True)
-    if shown != wanted:
-        what = f"the reviewed date reads '{shown}'; readers of the {lang} edition expect '{wanted}'"
-        problems.append(Problem(where, what, f"print it with the month names of extra.i18n in mkdocs.yml ({TEMPLATE})"))
     return problems
 
 

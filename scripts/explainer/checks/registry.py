@@ -14,7 +14,11 @@ from ..model.registry import TRANSLATED, RawEntry, read_registry
 
 SOURCE_KINDS = ("article", "primary", "official", "wire", "analysis", "state-media")
 SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language", "kind")
-SOURCE_OPTIONAL = ("url", "note", "reading")
+SOURCE_OPTIONAL = ("url", "note", "reading", "dated_by", "authors")
+# `date: unknown` says, explicitly, that no date was found; an empty date is an error.
+UNKNOWN_DATE = "unknown"
+# Where a date comes from when the source itself does not show it.
+DATED_BY = ("url",)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_PATTERN = re.compile(r"^[a-z]{2}$")
@@ -83,11 +87,36 @@ def check_entries(entries: list[RawEntry], where: str) -> tuple[dict[str, dict],
             if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
                 bad(key, "must be text", "write it as the source gives it")
         date = entry.get("date", "")
-        if "date" in entry and date is not None and not DATE_PATTERN.match(str(date)):
+        never_guess = f"write YYYY-MM-DD, YYYY-MM or YYYY, or {UNKNOWN_DATE} when no date is known; never guess"
+        if "date" in entry and date is None:
             bad(
                 "date",
-                f"is {date!r}",
-                "write YYYY-MM-DD, YYYY-MM or YYYY, or null when the source gives no date; never guess",
+                "is empty (null)",
+                f"write date: {UNKNOWN_DATE} when no date is known, so that readers see none was found; never guess",
+            )
+        elif "date" in entry and str(date) != UNKNOWN_DATE and not DATE_PATTERN.match(str(date)):
+            bad("date", f"is {date!r}", never_guess)
+        if "dated_by" in entry:
+            if entry["dated_by"] not in DATED_BY:
+                bad(
+                    "dated_by",
+                    f"is {entry['dated_by']!r}",
+                    "write dated_by: url when the date comes only from the source's address, or remove the line",
+                )
+            elif date is None or str(date) == UNKNOWN_DATE:
+                bad(
+                    "dated_by",
+                    "is set, but the date is unknown",
+                    "write the date the address gives, or remove the dated_by line",
+                )
+        authors = entry.get("authors")
+        if "authors" in entry and not (
+            isinstance(authors, list) and authors and all(isinstance(a, str) and a.strip() for a in authors)
+        ):
+            bad(
+                "authors",
+                f"is {authors!r}, not a list of names",
+                "write e.g. authors: [Chris York], or remove the line when the source shows no author",
             )
         if "language" in entry and not LANG_PATTERN.match(str(entry["language"])):
             bad("language", f"is {entry['language']!r}", "use a two-letter code such as en, fr or ru")

@@ -25,6 +25,7 @@ TEMPLATE = """\
 title: {title}
 description: {description}
 reviewed: {today}
+reporting: {month}
 sources: [associated-medias-article]
 ---
 
@@ -69,6 +70,7 @@ def create(slug: str, title: str, root: Path = ROOT, today: dt.date | None = Non
         title=title,
         description=SCAFFOLD_DESCRIPTION,
         today=(today or dt.date.today()).isoformat(),
+        month=(today or dt.date.today()).isoformat()[:7],
         placeholder=PLACEHOLDER + "[^article]",
     )
     for path in targets:

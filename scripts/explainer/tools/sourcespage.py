@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..checks.registry import load_registry
+from ..checks.registry import UNKNOWN_DATE, load_registry
 from ..model.editions import EDITIONS, edition
 from ..model.language import format_date, format_month, strings
 from ..model.layout import ROOT, rel
@@ -21,24 +21,30 @@ from ..model.registry import source_text
 START, END = "<!-- registry:start -->", "<!-- registry:end -->"
 
 
-def _date(value, lang: str, words: dict) -> str:
-    if value is None:
+def _date(value, lang: str, words: dict, dated_by: str | None = None) -> str:
+    if value is None or str(value) == UNKNOWN_DATE:
         return words["no_date"]
     text = str(value)
     if len(text) == 10:
-        return format_date(dt.date.fromisoformat(text), lang)
-    if len(text) == 7:
-        return format_month(dt.date.fromisoformat(text + "-01"), lang)
-    return text
+        text = format_date(dt.date.fromisoformat(text), lang)
+    elif len(text) == 7:
+        text = format_month(dt.date.fromisoformat(text + "-01"), lang)
+    return f"{text} ({words['dated_by_url']})" if dated_by == "url" else text
+
+
+def _names(names: list[str], words: dict) -> str:
+    """Chris York; A and B; A, B and C (French: A et B)."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {words['and']} {names[-1]}"
 
 
 def entry_markdown(entry: dict, lang: str) -> str:
     words = strings(lang)["sources"]
     title = source_text(entry, "title", lang)
     title = title if title.startswith("[") else f"*{title}*"
+    byline = f", {words['by']} {_names(entry['authors'], words)}" if entry.get("authors") else ""
     parts = [
-        f"**{entry['publisher']}**, {title}",
-        _date(entry.get("date"), lang, words),
+        f"**{entry['publisher']}**, {title}{byline}",
+        _date(entry.get("date"), lang, words, entry.get("dated_by")),
         words["kind"][entry["kind"]],
         words["language"].get(entry["language"], entry["language"]),
     ]
