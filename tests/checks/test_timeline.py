@@ -1,0 +1,81 @@
+"""The timeline's entries: a date, a status label and a footnote each, in date order."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer.checks.timeline import check_timeline, date_range
+from explainer.model.editions import EDITIONS, built_path
+from explainer.model.html import parse
+from explainer.model.pages import load_pages
+from explainer.model.problems import report
+from tests.support import article, markdown_page
+
+TIMELINES = [p for p in load_pages()[0] if p.slug == "timeline.md"]
+REF = '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+
+
+@pytest.mark.parametrize("page", TIMELINES, ids=lambda p: p.where)
+def test_timeline_entries_are_dated_labelled_sourced_and_in_order(site, page):
+    soup = parse(site / built_path(page.lang, page.slug))
+    assert len(soup.select(".timeline li")) > 20, f"{page.where}: the timeline has lost its entries"
+    problems = check_timeline(soup, page)
+    assert not problems, report(problems)
+
+
+def test_every_edition_has_a_timeline():
+    assert {p.lang for p in TIMELINES} == {ed.lang for ed in EDITIONS}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "last"),
+    [
+        ("19 June 2024", "en", "2024-06-19", "2024-06-19"),
+        ("19–20 July 2000", "en", "2000-07-19", "2000-07-20"),
+        ("June 2024", "en", "2024-06-01", "2024-06-30"),
+        ("1er janvier 2026", "fr", "2026-01-01", "2026-01-01"),
+        ("Août 2025", "fr", "2025-08-01", "2025-08-31"),
+    ],
+)
+def test_dates_as_readers_write_them(text, lang, first, last):
+    start, end = date_range(text, lang)
+    assert (start.isoformat(), end.isoformat()) == (first, last)
+
+
+def test_dates_of_the_other_language_or_impossible_are_not_dates():
+    assert date_range("19 juin 2024", "en") is None and date_range("31 June 2024", "en") is None
+    assert date_range("Spring 2024", "en") is None
+
+
+def entry(date: str, label: bool = True, note: bool = True) -> str:
+    status = '<strong class="status">Stated</strong> ' if label else ""
+    return f"<li><strong>{date}</strong> — {status}Something happened.{REF if note else ''}</li>"
+
+
+def problems(tmp_path, *items: str, lang: str = "en") -> str:
+    dates = ("20 June 2024", "19 June 2024", "Someday", "1 July 2024")
+    lines = "\n".join(f"- **{d}** — **Stated**{{ .status }} Something happened.[^1]" for d in dates)
+    page = markdown_page(tmp_path, f"# Timeline\n\n{lines}\n", where=f"docs/{lang}/timeline.md")
+    return report(check_timeline(article(f'<div class="timeline"><ul>{"".join(items)}</ul></div>'), page))
+
+
+def test_good_timeline_passes(tmp_path):
+    assert problems(tmp_path, entry("19 June 2024"), entry("June 2024"), entry("20 June 2024")) == ""
+
+
+def test_entry_out_of_order_is_reported(tmp_path):
+    msg = problems(tmp_path, entry("20 June 2024"), entry("19 June 2024"))
+    assert (
+        "docs/en/timeline.md:7: timeline entry “19 June 2024 — Stated Something happened. 1…” is out of date order"
+        in msg
+    )
+
+
+def test_entry_without_date_label_or_footnote_is_reported(tmp_path):
+    msg = problems(tmp_path, entry("Someday"), entry("1 July 2024", label=False, note=False))
+    assert (
+        "docs/en/timeline.md:8: timeline entry “Someday — Stated Something happened. 1…” has 'Someday' where its date should be"
+        in msg
+    )
+    assert "docs/en/timeline.md:9: timeline entry “1 July 2024 — Something happened.…” has no status label" in msg
+    assert "docs/en/timeline.md:9: timeline entry “1 July 2024 — Something happened.…” has no footnote" in msg
