@@ -4,7 +4,12 @@ synonyms swapped, and one rewritten from the facts."""
 
 from __future__ import annotations
 
+import pytest
+
 from explainer.checks.paraphrase import article_names, article_signatures, check_paraphrase, load_signatures
+from explainer.model.editions import built_path
+from explainer.model.html import parse
+from explainer.model.pages import load_pages
 from explainer.model.problems import report
 from tests.support import article, markdown_page
 
@@ -60,3 +65,12 @@ def test_committed_signatures_hold_no_words():
     signatures = load_signatures()
     assert len(signatures) > 15
     assert all(len(h) == 12 and int(h, 16) >= 0 for signature in signatures for h in signature)
+
+
+PAGES, _ = load_pages()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.where for p in PAGES])
+def test_no_page_closely_paraphrases_the_article(site, page):
+    problems = check_paraphrase(parse(site / built_path(page.lang, page.slug)), page, load_signatures())
+    assert not problems, report(problems)
