@@ -11,15 +11,8 @@ import shutil
 
 import pytest
 
-from .checks import (
-    Target,
-    axe_source,
-    change_css,
-    change_page,
-    header_in_parts_problems,
-    material_start_problems,
-    new_audit,
-)
+from .checks import Target, axe_source, change_css, change_page, new_audit
+from .startup import header_in_parts_problems, material_start_problems
 
 pytestmark = pytest.mark.browser
 

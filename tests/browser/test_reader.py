@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from .checks import axe, change_css, change_page, color_scheme, new_audit, wait_until
+from .checks import axe, change_css, change_page, color_scheme, new_audit
+from .startup import wait_until
 
 pytestmark = pytest.mark.browser
 

@@ -20,8 +20,8 @@ from explainer.checks import budget as pageweight
 from explainer.model.html import html_pages
 from explainer.model.layout import rel
 
-from .checks import LAYOUT_SHIFTS, header_in_parts_problems, material_start_problems, start_material, wait_until
 from .conftest import BASE_PATH, Server
+from .startup import LAYOUT_SHIFTS, header_in_parts_problems, material_start_problems, start_material, wait_until
 
 pytestmark = pytest.mark.browser
 
