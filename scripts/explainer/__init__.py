@@ -12,5 +12,6 @@
     bench/   the performance benchmark (`scripts/dev.py audit`)
 
 Nothing under model/ or checks/ imports an engine: the tests, the tools and
-the thin MkDocs hooks all call the same functions.
+the build (which checks every page's front matter before any engine runs)
+call the same functions.
 """

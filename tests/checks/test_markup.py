@@ -12,6 +12,7 @@ from explainer.model.problems import report
 BROKEN = """<!doctype html><html lang="en"><head><title>t</title></head><body>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
 <nav><label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">The article</label></nav>
+<label class="md-overlay" for="__drawer" aria-hidden="true"></label>
 <article class="md-content__inner md-typeset">
 <p><a href="#x"><abbr title="United Nations">UN</abbr></a> and <abbr title="United Nations">UN</abbr>,
 then <abbr title="United Nations">UN</abbr> again.</p>
@@ -34,6 +35,10 @@ def test_unfixed_markup_is_reported():
     assert "treaty/index.html: <label tabindex=\"\"> (id '__nav_2_label'): an empty tabindex is invalid HTML" in msg
     assert (
         'treaty/index.html: <abbr title="United Nations">: the first occurrence of an abbreviation is not focusable'
+        in msg
+    )
+    assert (
+        'treaty/index.html: <label for="__drawer" aria-hidden>: HTML forbids aria-hidden on the label of a form control'
         in msg
     )
 

@@ -49,6 +49,14 @@ def empty_tabindex(tags: list[Tag]) -> list[Tag]:
     return [t for t in tags if "tabindex" in t.attrs and not (t.attrs["tabindex"] or "").strip()]
 
 
+def hidden_labels(tags: list[Tag]) -> list[Tag]:
+    """Zensical's template hides its drawer overlay <label for="__drawer">
+    from assistive technology with aria-hidden, which HTML forbids on a label
+    of a form control. The overlay is a click target for pointers only; it
+    has no text, so without aria-hidden screen readers still skip it."""
+    return [t for t in tags if t.name == "label" and t.attrs.get("for") and "aria-hidden" in t.attrs]
+
+
 def abbreviations_to_focus(html: str, tags: list[Tag]) -> list[Tag]:
     """Material shows an abbreviation's expansion as a tooltip on hover or on
     keyboard focus, but an <abbr> cannot take focus. The first occurrence of
@@ -72,6 +80,7 @@ def abbreviations_to_focus(html: str, tags: list[Tag]) -> list[Tag]:
 def fix(html: str) -> str:
     html = _drop_attribute(html, checkbox_autocomplete(scan(html)), "autocomplete")
     html = _drop_attribute(html, empty_tabindex(scan(html)), "tabindex")
+    html = _drop_attribute(html, hidden_labels(scan(html)), "aria-hidden")
     tags = scan(html)
     focusable = [t for t in abbreviations_to_focus(html, tags) if t.attrs.get("tabindex") != "0"]
     return edit(html, [(t.end - 1, t.end - 1, ' tabindex="0"') for t in focusable])

@@ -10,8 +10,10 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..checks.front_matter import check_all_front_matter
 from ..model.editions import DEFAULT, EDITIONS
 from ..model.layout import ROOT
+from ..model.problems import report
 from . import steps
 from .engines import DEFAULT_ENGINE, BuildError, Engine
 
@@ -26,11 +28,18 @@ def build_site(
 
     preview: for the live-reload server; steps that would stop its injected
     script (the Content-Security-Policy) are left out.
-    Raises BuildError naming each edition that failed, with its engine's log.
+    Raises BuildError naming each edition that failed, with its engine's
+    log, or, before any engine runs, every page whose front matter breaks a
+    rule (engines differ in what they check, and Zensical runs no hooks).
 
     Editions build in parallel into separate folders next to `dest`, then the
     others move under the default edition at their prefix (e.g. `fr/`).
     """
+    problems = check_all_front_matter(root)
+    if problems:
+        raise BuildError(
+            f"the front matter of {len({p.where.split(':')[0] for p in problems})} page(s) needs fixing:\n{report(problems)}"
+        )
     dest = Path(dest).resolve()
     staging = {ed.lang: dest.parent / f".{dest.name}-{ed.lang}" for ed in EDITIONS}
     for path in staging.values():

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from ..model.editions import META_PAGES
-from ..model.layout import REGISTRY_FILE, rel
-from ..model.pages import Page
+from ..model.layout import REGISTRY_FILE, ROOT, rel
+from ..model.pages import Page, load_pages
 from ..model.problems import Problem, at
+from .registry import load_registry
 
 REQUIRED_KEYS = ("title", "description", "reviewed", "sources")
 # Material keys we may use, plus `claims` (pages whose paragraphs need no status label) and
@@ -137,6 +139,16 @@ def _check_reporting(page: Page, bad) -> None:
             f"is {value}, after the review date {page.meta['reviewed'].isoformat()}",
             "reporting cannot cover months after the page was reviewed; check both dates",
         )
+
+
+def check_all_front_matter(root: Path = ROOT) -> list[Problem]:
+    """Every page's front matter of the repository at `root`, against the
+    registry there: what the build checks before any engine runs."""
+    registry, _ = load_registry(root / REGISTRY_FILE.relative_to(ROOT), root)
+    pages, problems = load_pages(root)
+    for page in pages:
+        problems += check_front_matter(page, registry)
+    return problems
 
 
 def check_unfinished(page: Page) -> list[Problem]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..build.markup import abbreviations_to_focus, checkbox_autocomplete, empty_tabindex
+from ..build.markup import abbreviations_to_focus, checkbox_autocomplete, empty_tabindex, hidden_labels
 from ..model.html import scan
 from ..model.problems import Problem
 
@@ -24,6 +24,14 @@ def check_page(html: str, where: str) -> list[Problem]:
     problems += [
         Problem(where, f'<{t.name} tabindex=""> (id {t.attrs.get("id")!r}): an empty tabindex is invalid HTML', how)
         for t in empty_tabindex(tags)
+    ]
+    problems += [
+        Problem(
+            where,
+            f'<label for="{t.attrs["for"]}" aria-hidden>: HTML forbids aria-hidden on the label of a form control',
+            how,
+        )
+        for t in hidden_labels(tags)
     ]
     first = abbreviations_to_focus(html, tags)
     for tag in first:
