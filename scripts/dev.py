@@ -59,7 +59,7 @@ def ensure_venv() -> None:
     """Create or refresh .venv from the lock, then re-run inside it.
 
     The venv finds the project's package (scripts/explainer) through a .pth
-    file, as an editable install would: pytest, MkDocs's hooks and every
+    file, as an editable install would: pytest, the engines and every
     subprocess import it without touching sys.path."""
     if sys.version_info < MIN_PYTHON:
         fail(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}.")
@@ -228,7 +228,10 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("build", help="strict build of every edition into site/")
     s.add_argument(
-        "--engine", default="mkdocs", choices=("mkdocs",), help="the site engine (default: mkdocs, the published build)"
+        "--engine",
+        default="mkdocs",
+        choices=("mkdocs", "zensical"),
+        help="the site engine (default: mkdocs, the published build)",
     )
     s.set_defaults(func=cmd_build)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from explainer.bench.audit import median_row, row
 from explainer.bench.lighthouse import CATEGORIES, Result
 from explainer.bench.stock import stock_config
@@ -41,3 +43,17 @@ def test_stock_reference_drops_every_customisation(tmp_path):
         stock["markdown_extensions"] == ours["markdown_extensions"]
         and stock["theme"]["features"] == ours["theme"]["features"]
     )
+
+
+def test_engines_table_puts_each_engines_weight_side_by_side(tmp_path):
+    from explainer.bench.weights import engines_table
+
+    for name, extra in (("a", ""), ("b", "<script src='../big.js'></script>")):
+        (tmp_path / name / "page").mkdir(parents=True)
+        (tmp_path / name / "page" / "index.html").write_text(f"<html><head>{extra}</head></html>", encoding="utf-8")
+        (tmp_path / name / "big.js").write_bytes(os.urandom(70_000))
+        (tmp_path / name / "favicon.ico").write_bytes(b"")
+    rows = engines_table({"MkDocs": tmp_path / "a", "Zensical": tmp_path / "b"}, "/")
+    assert rows[0] == "| Page | MkDocs | req | Zensical | req |"
+    assert rows[2].startswith("| page/index.html | 0.1 KB | 2 | ") and rows[2].endswith(" | 3 |")
+    assert rows[-1] == "Pages over the 60.0 KB budget: MkDocs 0, Zensical 1."

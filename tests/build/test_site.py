@@ -1,9 +1,11 @@
-"""The build: strict, warning-free, and failing loudly on broken input."""
+"""The build, with either engine: strict, warning-free, and failing loudly
+on broken input, naming the Markdown file."""
 
 from __future__ import annotations
 
 import pytest
 
+from explainer.build.engines import ENGINES
 from explainer.build.site import BuildError, build_site
 from explainer.model.editions import EDITIONS
 from tests.support import edit
@@ -18,7 +20,7 @@ def test_strict_build_has_no_warnings(built):
 def test_every_edition_is_built(site):
     for ed in EDITIONS:
         assert (site / ed.prefix / "index.html").is_file(), f"the {ed.lang} edition's home page is missing"
-        assert (site / ed.prefix / "search" / "search_index.json").is_file()
+        assert (site / ed.prefix / ENGINES["mkdocs"].search_index).is_file()
 
 
 def test_non_content_folders_are_not_published(site):
@@ -27,22 +29,28 @@ def test_non_content_folders_are_not_published(site):
         assert private not in published, f"{private} was copied into the site"
 
 
-def test_broken_link_fails_the_build(scratch):
+ENGINE_NAMES = list(ENGINES)
+
+
+@pytest.mark.parametrize("engine", ENGINE_NAMES)
+def test_broken_link_fails_the_build(scratch, engine):
     edit(scratch / "docs/en/about.md", "\n# ", "\n[Broken](no-such-page.md)\n\n# ")
     with pytest.raises(BuildError) as err:
-        build_site(scratch / "site", root=scratch)
-    assert "about.md" in str(err.value) and "no-such-page.md" in str(err.value)
+        build_site(scratch / "site", root=scratch, engine=ENGINES[engine])
+    assert "docs/en/about.md" in str(err.value) and "no-such-page.md" in str(err.value)
 
 
-def test_broken_anchor_fails_the_build(scratch):
+@pytest.mark.parametrize("engine", ENGINE_NAMES)
+def test_broken_anchor_fails_the_build(scratch, engine):
     edit(scratch / "docs/en/about.md", "\n# ", "\n[Broken](index.md#no-such-heading)\n\n# ")
     with pytest.raises(BuildError) as err:
-        build_site(scratch / "site", root=scratch)
-    assert "no-such-heading" in str(err.value)
+        build_site(scratch / "site", root=scratch, engine=ENGINES[engine])
+    assert "docs/en/about.md" in str(err.value) and "no-such-heading" in str(err.value)
 
 
-def test_bad_front_matter_fails_the_build_with_the_rule(scratch):
+@pytest.mark.parametrize("engine", ENGINE_NAMES)
+def test_bad_front_matter_fails_the_build_with_the_rule(scratch, engine):
     edit(scratch / "docs/fr/about.md", "reviewed:", "reviewd:")
     with pytest.raises(BuildError) as err:
-        build_site(scratch / "site", root=scratch)
+        build_site(scratch / "site", root=scratch, engine=ENGINES[engine])
     assert "docs/fr/about.md:4: front matter: 'reviewd' is not a known key" in str(err.value)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from explainer.build.engines import ZENSICAL
 from explainer.checks import editions as editionrules
 from explainer.model.config import edition_config
 from explainer.model.editions import EDITIONS, built_path, edition
@@ -74,17 +75,21 @@ def test_wrong_language_metadata_is_reported(site):
 
 @pytest.mark.parametrize("ed", EDITIONS, ids=lambda e: e.lang)
 def test_search_index_holds_one_language(site, ed):
-    index = json.loads((site / ed.prefix / "search/search_index.json").read_text(encoding="utf-8"))
-    problems = editionrules.check_search_index(index, ed)
+    problems = editionrules.check_search_index(site, ed)
     assert not problems, report(problems)
 
 
-def test_mixed_search_index_is_reported():
+def test_mixed_search_index_is_reported(tmp_path):
     fr = edition("fr")
+    (tmp_path / "fr/search").mkdir(parents=True)
     index = {"config": {"lang": ["en"]}, "docs": [{"location": "../treaty/", "title": "The pact", "text": ""}]}
-    msg = report(editionrules.check_search_index(index, fr))
+    (tmp_path / "fr/search/search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    msg = report(editionrules.check_search_index(tmp_path, fr))
     assert "fr/search/search_index.json: search language is ['en']; expected ['fr']" in msg
     assert "document '../treaty/' points outside the fr edition" in msg
+    assert "fr/search.json: is missing: zensical wrote no search index" in report(
+        editionrules.check_search_index(tmp_path, fr, ZENSICAL)
+    )
 
 
 def test_sitemap_lists_both_editions(site):

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..build.engines import BUILD_ENV, BuildError
+from ..build.engines import BUILD_ENV, ZENSICAL, BuildError
 from ..build.site import build_site
 from ..checks.budget import BYTE_BUDGET, REQUEST_BUDGET, kb
 from ..model.config import published
@@ -34,6 +34,7 @@ from ..tools.pages_server import PagesServer
 from .interaction import first_activity
 from .lighthouse import CATEGORIES, FCP_RATIO_TARGET, LIGHTHOUSE, METRICS, Result, lighthouse_version, median_run
 from .stock import build_stock
+from .weights import engines_table
 
 REPORTS = ROOT / "reports" / "lighthouse"
 BUILDS_TIMED = 3
@@ -172,6 +173,11 @@ def main(args) -> int:
             origin = server.base
             stock = median_run(origin + REFERENCE_PAGE, REPORTS / "stock-treaty.json", chrome, runs)
 
+    with tempfile.TemporaryDirectory(prefix="audit-zensical-") as tmp:
+        print("Building the site with Zensical, the second engine …", flush=True)
+        build_site(Path(tmp) / "site", engine=ZENSICAL)
+        by_engine = engines_table({"MkDocs": site, "Zensical": Path(tmp) / "site"}, mount)
+
     print("Timing full builds and the default test run …", flush=True)
     builds = time_builds()
     test_time, test_summary = time_tests()
@@ -194,6 +200,11 @@ def main(args) -> int:
     say(
         f"Ours/stock on {REFERENCE_PAGE}: FCP {ratio['FCP']:.2f} (target ≤ {FCP_RATIO_TARGET}), TBT {ratio['TBT']:.2f}, bytes {ratio['bytes']:.2f}"
     )
+    say()
+    say("First-view weight of every page under each engine (gzipped, as the budget test counts it):")
+    say()
+    for line in by_engine:
+        say(line)
     worst = max(activity, key=activity.get)
     say()
     say("Material's start-up, which the pages hold back until the reader's first activity (Lighthouse never acts,")

@@ -3,15 +3,12 @@ configuration, for the audit to compare against."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from ..build.engines import BUILD_ENV, BuildError
-from ..model.config import load_config
+from ..model.config import dump_config, load_config
 from ..model.layout import ROOT
 
 
@@ -51,11 +48,9 @@ def stock_config(dest: Path) -> Path:
         extra=extra,
         strict=False,
     )
-    # Markdown extensions take paths relative to the repository (mkdocs runs
-    # there). load_config reads `!!python/name:…` tags as strings: tags again.
-    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    # Markdown extensions take paths relative to the repository (mkdocs runs there).
     path = dest.parent / "mkdocs.stock.yml"
-    path.write_text(re.sub(r"'(!!python/[^']*)'", r"\1", text), encoding="utf-8")
+    path.write_text(dump_config(config), encoding="utf-8")
     return path
 
 

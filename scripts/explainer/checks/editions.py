@@ -3,10 +3,12 @@ its counterparts, one search index per language."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from posixpath import normpath
 from urllib.parse import urljoin
 
+from ..build.engines import DEFAULT_ENGINE, Engine
 from ..model.config import published
 from ..model.editions import DEFAULT_LANG, EDITIONS, Edition, built_path, edition, markdown_path, page_url
 from ..model.language import language_name
@@ -105,26 +107,30 @@ def check_language_links(soup, ed: Edition, slug: str, config: dict, site: Path)
     return problems
 
 
-def check_search_index(index: dict, ed: Edition) -> list[Problem]:
-    """An edition's search index holds only its own pages, in its language."""
-    where = f"{ed.prefix}search/search_index.json"
+def check_search_index(site: Path, ed: Edition, engine: Engine = DEFAULT_ENGINE) -> list[Problem]:
+    """An edition's search index, where `engine` writes it in the built
+    `site`, exists and holds only its own pages, in its language."""
+    where = f"{ed.prefix}{engine.search_index}"
+    path = site / where
+    if not path.is_file():
+        return [
+            Problem(
+                where,
+                f"is missing: {engine.name} wrote no search index for the {ed.lang} edition",
+                f"keep the search plugin in {ed.config}",
+            )
+        ]
+    index = json.loads(path.read_text(encoding="utf-8"))
     problems = []
     langs = index.get("config", {}).get("lang")
     if langs != [ed.lang]:
-        problems.append(
-            Problem(
-                where,
-                f"search language is {langs}; expected {[ed.lang]}",
-                f"set plugins: search: lang: {ed.lang} in {ed.config}",
-            )
-        )
-    for doc in index.get("docs", []):
+        what = f"search language is {langs}; expected {[ed.lang]}"
+        problems.append(Problem(where, what, f"set theme.language and plugins: search: lang: {ed.lang} in {ed.config}"))
+    documents = index.get(engine.search_docs) or []
+    if not documents:
+        problems.append(Problem(where, "holds no page", f"check the search plugin in {ed.config}"))
+    for doc in documents:
         if doc["location"].startswith(("../", "/")) or "://" in doc["location"]:
-            problems.append(
-                Problem(
-                    where,
-                    f"document '{doc['location']}' points outside the {ed.lang} edition",
-                    "keep one search index per edition",
-                )
-            )
+            what = f"document '{doc['location']}' points outside the {ed.lang} edition"
+            problems.append(Problem(where, what, "keep one search index per edition"))
     return problems

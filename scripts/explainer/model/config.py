@@ -8,6 +8,7 @@ without importing MkDocs or Zensical.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,6 +57,13 @@ def load_config(config: str | Path, root: Path = ROOT) -> dict:
 def edition_config(lang: str) -> dict:
     """The merged config of the repository's own edition `lang` (cached)."""
     return load_config(next(ed.config for ed in EDITIONS if ed.lang == lang))
+
+
+def dump_config(config: dict) -> str:
+    """A config as YAML an engine can read: the inverse of load_config, with
+    the `!!python/name:…` tags that load_config read as strings made tags again."""
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    return re.sub(r"'(!!python/[^']*)'", r"\1", text)
 
 
 def nav_pages(nav) -> list[str]:
