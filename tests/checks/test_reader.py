@@ -97,7 +97,7 @@ def test_missing_reviewed_line_is_reported():
 def test_reviewed_date_in_the_wrong_language_is_reported():
     html = (
         "<aside class='explainer-reviewed'>Dernière vérification : <time datetime='2026-11-03'>3 November 2026</time>"
-        "<span class='explainer-reporting'>· actualité suivie jusqu’en <time datetime='2026-03'>March 2026</time></span></aside>"
+        "<span class='explainer-reporting'>· informations examinées jusqu’en <time datetime='2026-03'>March 2026</time></span></aside>"
     )
     msg = reviewed_line(html)
     assert "the reviewed date reads '3 November 2026'; readers of the fr edition expect '3 novembre 2026'" in msg
