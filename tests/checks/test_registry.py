@@ -72,7 +72,7 @@ BROKEN = [
     ),
     pytest.param(
         ("kind: wire", "kind: blog"),
-        "sources.yml:7: source 'interfax-in-force': 'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media",
+        "sources.yml:7: source 'interfax-in-force': 'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media, reference",
         id="kind",
     ),
     pytest.param(

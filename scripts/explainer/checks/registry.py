@@ -12,7 +12,7 @@ from ..model.layout import REGISTRY_FILE, ROOT, rel
 from ..model.problems import Problem, at
 from ..model.registry import TRANSLATED, RawEntry, read_registry
 
-SOURCE_KINDS = ("article", "primary", "official", "wire", "analysis", "state-media")
+SOURCE_KINDS = ("article", "primary", "official", "wire", "analysis", "state-media", "reference")
 SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language", "kind")
 SOURCE_OPTIONAL = ("url", "note", "reading", "dated_by", "authors")
 # `date: unknown` says, explicitly, that no date was found; an empty date is an error.
