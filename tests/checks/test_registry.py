@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from explainer.checks.registry import load_registry
+import pytest
+
+from explainer.checks.registry import check_state_media, load_registry
 from explainer.model.problems import report
 
 GOOD = """\
@@ -31,18 +33,12 @@ def test_registry_is_valid(registry):
     assert "url" not in registry["associated-medias-article"], "the article's URL is not known; it must have none"
 
 
-def test_state_media_are_labelled(registry):
-    for entry in registry.values():
-        host = entry.get("url", "")
-        if any(name in host for name in ("tass.com", "rt.com", "kcna")) and "kcnawatch" not in host:
-            assert entry["kind"] == "state-media", f"source '{entry['id']}' is state media; set kind: state-media"
-
-
 def test_good_entry(tmp_path):
     registry, msg = check(tmp_path, GOOD)
     assert msg == "" and list(registry) == ["interfax-in-force"]
 
 
+@pytest.mark.rule("source-registry")
 def test_http_url(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("https://", "http://"))
     assert (
@@ -51,11 +47,13 @@ def test_http_url(tmp_path):
     )
 
 
+@pytest.mark.rule("source-registry")
 def test_missing_field(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("  publisher: Interfax\n", ""))
     assert "sources.yml:1: source 'interfax-in-force': 'publisher' is missing" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_unknown_kind(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("kind: wire", "kind: blog"))
     assert (
@@ -64,37 +62,53 @@ def test_unknown_kind(tmp_path):
     )
 
 
+@pytest.mark.rule("source-registry")
 def test_guessed_date_format(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("2024-12-04", "December 2024"))
     assert "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or null" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_duplicate_id(tmp_path):
     _, msg = check(tmp_path, GOOD + GOOD)
     assert "source 'interfax-in-force': 'id' is used twice" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_unknown_key(tmp_path):
     _, msg = check(tmp_path, GOOD + "  headline: x\n")
     assert "'headline' is not a known key" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_malformed_yaml(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("  kind: wire", " kind: [wire"))
     assert msg.startswith("sources.yml:") and "is not valid YAML" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_own_description_needs_its_translation(tmp_path):
     text = GOOD + '  note: "Also the source for Article 3."\n'
     _, msg = check(tmp_path, text)
     assert "source 'interfax-in-force': 'fr.note' is missing; add the fr translation of the note" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_bracketed_title_needs_french(tmp_path):
     _, msg = check(tmp_path, GOOD + "  fr:\n    note: x\n")
     assert "'fr.title' is missing, and the title is our own [description]; add the fr translation" in msg
 
 
+@pytest.mark.rule("source-registry")
 def test_translation_block_holds_only_title_and_note(tmp_path):
     _, msg = check(tmp_path, GOOD + '  fr:\n    title: "[Dépêche]"\n    url: https://x\n')
     assert "'fr' must hold only title and note" in msg
+
+
+@pytest.mark.rule("source-registry")
+def test_state_media_not_labelled_as_such(tmp_path):
+    registry, _ = check(tmp_path, GOOD.replace("interfax.com/newsroom/top-stories/108291/", "tass.com/politics/1"))
+    msg = report(check_state_media(registry, "sources.yml"))
+    assert (
+        msg == "sources.yml: source 'interfax-in-force' is state media (tass.com); set kind: state-media in its entry"
+    )
