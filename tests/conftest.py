@@ -44,11 +44,9 @@ def page_html(site) -> str:
     return (site / "treaty" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def scratch(tmp_path) -> Path:
-    """A throw-away copy of the repository to break on purpose."""
-    root = tmp_path / "repo"
-    root.mkdir()
+def copy_repository(root: Path) -> Path:
+    """A copy of what the site is built from, at `root`."""
+    root.mkdir(parents=True)
     for name in COPY:
         src = ROOT / name
         if src.is_dir():
@@ -56,3 +54,9 @@ def scratch(tmp_path) -> Path:
         else:
             shutil.copy2(src, root / name)
     return root
+
+
+@pytest.fixture
+def scratch(tmp_path) -> Path:
+    """A throw-away copy of the repository to break on purpose."""
+    return copy_repository(tmp_path / "repo")

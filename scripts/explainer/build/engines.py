@@ -11,17 +11,40 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.editions import Edition
+from ..model.editions import EDITIONS, Edition
+from ..model.problems import Problem
+from .messages import crash_problem, mkdocs_problems
 
 # Material prints a long banner about MkDocs 2 without this.
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Set to "1" when the caller runs the rules itself after the build (check,
+# the preview): the engine's hooks then build a page that breaks a rule
+# instead of stopping, and the rule reports it once.
+REPORT_ONLY = "EXPLAINER_REPORT_ONLY"
 
 
 class BuildError(RuntimeError):
-    """An edition failed to build; the message holds the engine's own output."""
+    """An edition failed to build; the message holds the engine's own output.
+
+    logs: {lang: the engine's log} of every edition, built or not.
+    failed: the languages whose build failed."""
+
+    def __init__(self, message: str, logs: dict[str, str] | None = None, failed: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.logs = logs or {}
+        self.failed = failed
+
+
+class EditionError(RuntimeError):
+    """One edition failed; `log` is the engine's output."""
+
+    def __init__(self, message: str, log: str):
+        super().__init__(message)
+        self.log = log
 
 
 @dataclass(frozen=True)
@@ -32,6 +55,8 @@ class Engine:
     command: the command that builds one edition; `{config}` and `{dest}`
         are filled in, `{strict}` becomes the strict flag or nothing.
     strict_flag: the engine's flag that turns warnings into failures.
+    lenient_flag: its flag that lets warnings through (the configs ask for
+        strict builds, so a lenient one must say so).
     theme_stylesheets: globs, relative to an edition's output folder, of the
         theme's own stylesheets (the ones csstrim trims).
     theme_scripts: globs of the theme's page scripts, which csstrim reads
@@ -41,23 +66,37 @@ class Engine:
     name: str
     command: tuple[str, ...]
     strict_flag: str | None
+    lenient_flag: str | None
     theme_stylesheets: tuple[str, ...]
     theme_scripts: tuple[str, ...]
+    read_log: Callable[[str, Edition, Path], list[Problem]] = field(default=lambda log, ed, root: [])
 
-    def build_edition(self, ed: Edition, dest: Path, root: Path, strict: bool) -> str:
+    def problems(self, logs: dict[str, str], root: Path, failed: tuple[str, ...] = ()) -> list[Problem]:
+        """The warnings and errors of each edition's log, naming docs/…md:LINE,
+        and the error each edition in `failed` stopped with."""
+        found = [p for ed in EDITIONS if ed.lang in logs for p in self.read_log(logs[ed.lang], ed, root)]
+        crashes = [crash_problem(logs.get(lang, ""), root) for lang in failed]
+        return list(dict.fromkeys(found + [c for c in crashes if c]))
+
+    def build_edition(
+        self, ed: Edition, dest: Path, root: Path, strict: bool, report_only: bool = False, env: dict | None = None
+    ) -> str:
         """Build edition `ed` of the repository at `root` into `dest`; return
-        the engine's log. Raises BuildError with that log on failure."""
+        the engine's log. Raises EditionError with that log on failure.
+        report_only: see REPORT_ONLY. env: more environment variables."""
         cmd = []
         for part in self.command:
             if part == "{strict}":
-                if strict and self.strict_flag:
-                    cmd.append(self.strict_flag)
+                flag = self.strict_flag if strict else self.lenient_flag
+                if flag:
+                    cmd.append(flag)
                 continue
             cmd.append(part.format(config=root / ed.config, dest=dest, python=sys.executable))
-        done = subprocess.run(cmd, cwd=root, env=BUILD_ENV, capture_output=True, text=True)
+        run_env = {**BUILD_ENV, **(env or {}), REPORT_ONLY: "1" if report_only else "0"}
+        done = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)
         log = done.stdout + done.stderr
         if done.returncode != 0:
-            raise BuildError(f"the {ed.lang} edition ({ed.config}) failed to build with {self.name}:\n{log}")
+            raise EditionError(f"the {ed.lang} edition ({ed.config}) failed to build with {self.name}:\n{log}", log)
         return log
 
 
@@ -77,9 +116,11 @@ MKDOCS = Engine(
         "{strict}",
     ),
     strict_flag="--strict",
+    lenient_flag="--no-strict",
     theme_stylesheets=("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"),
     # The bundle builds the DOM; the search worker and stemmers never touch it.
     theme_scripts=("assets/javascripts/*.js",),
+    read_log=mkdocs_problems,
 )
 
 ENGINES = {engine.name: engine for engine in (MKDOCS,)}
