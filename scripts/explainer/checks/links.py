@@ -54,18 +54,21 @@ def check_built_links(
         for el, link in extract_links(soup):
             if link.startswith(IGNORED_SCHEMES):
                 continue
-            in_content = el.find_parent(class_=CONTENT.split(".", 1)[1]) is not None
-            where = tracer.where(
-                built, *tracer.markdown_link(built, link), el.get_text(" ", strip=True), in_content=in_content
-            )
+
+            def where(el=el, link=link, built=built) -> str:
+                """Where to fix it: worked out only for a broken link."""
+                in_content = el.find_parent(class_=CONTENT.split(".", 1)[1]) is not None
+                needles = (*tracer.markdown_link(built, link), el.get_text(" ", strip=True))
+                return tracer.where(built, *needles, in_content=in_content)
+
             parts = urlsplit(link)
             if is_external(link) and f"{parts.scheme}://{parts.netloc}" != origin:
                 if parts.scheme != "https":
-                    problems.append(Problem(where, f"link {link} is not https", "use the https address of the page"))
+                    problems.append(Problem(where(), f"link {link} is not https", "use the https address of the page"))
                 elif parts.hostname not in hosts:
                     problems.append(
                         Problem(
-                            where,
+                            where(),
                             f"link {link} goes to {parts.hostname}, which is neither a registered source nor allowed",
                             f"register the source in {rel(REGISTRY_FILE)} and cite its entry in a footnote instead",
                         )
@@ -76,7 +79,7 @@ def check_built_links(
             if not path.startswith(base_path):
                 problems.append(
                     Problem(
-                        where,
+                        where(),
                         f"link {link} leaves the site ({path})",
                         "link to a page of the site with a relative link",
                     )
@@ -88,7 +91,7 @@ def check_built_links(
             if target is None:
                 problems.append(
                     Problem(
-                        where,
+                        where(),
                         f"link {link} points to {path}, which does not exist",
                         "fix the link, or create the page it points to",
                     )
@@ -99,7 +102,7 @@ def check_built_links(
                 if target not in ids:
                     ids[target] = ids_of(parse(target))
                 if fragment not in ids[target]:
-                    problems.append(anchor_problem(where, link, fragment, rel(target, site), tracer))
+                    problems.append(anchor_problem(where(), link, fragment, rel(target, site), tracer))
     return problems
 
 

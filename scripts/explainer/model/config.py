@@ -17,7 +17,7 @@ from .editions import DEFAULT, EDITIONS
 from .layout import ROOT
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Loads mkdocs.yml. Python tags (`!!python/name:…`) become their names."""
 
 

@@ -108,8 +108,11 @@ def _parse_file(path: str, mtime_ns: int, size: int):
 
 
 def content_root(soup):
-    """The page's own content, without the theme around it."""
-    return soup.select_one(CONTENT) or soup
+    """The page's own content, without the theme around it (found once per tree)."""
+    if "_content_root" not in soup.__dict__:  # not getattr: Beautiful Soup reads it as a tag name
+        tag, cls = CONTENT.split(".", 1)
+        soup.__dict__["_content_root"] = soup.find(tag, class_=cls) or soup
+    return soup.__dict__["_content_root"]
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -39,8 +39,9 @@ def read_registry(path: Path = REGISTRY_FILE, root: Path = ROOT) -> tuple[list[R
     except FileNotFoundError:
         return [], [Problem(where, "the source registry is missing", "restore the file from the main branch")]
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None

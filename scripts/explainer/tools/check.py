@@ -66,6 +66,37 @@ def merge(rules: list[Problem], engine: list[Problem]) -> list[Problem]:
     return sorted(out, key=order)
 
 
+def build_problems(engine: Engine, root: Path, logs: dict[str, str], failed: BuildError | None) -> list[Problem]:
+    """What the engine said, as problems; for a failed build, also the error
+    it stopped with and which edition did not build."""
+    found = engine.problems(logs, root, failed.failed if failed else ())
+    if failed is not None:
+        found += [] if found else [_unexplained(failed)]
+        found += [
+            Problem(
+                ed.config, f"the {ed.lang} edition did not build", "fix the other problems listed, then check again"
+            )
+            for ed in EDITIONS
+            if ed.lang in failed.failed
+        ]
+    return found
+
+
+def run_rules(root: Path, site: Path | None, found: list[Problem], *, slow: bool, preview: bool) -> Result:
+    """The suite on the repository at `root` and its built `site` (None when
+    the build failed), merged with the engine's problems `found`."""
+    ctx = Context.load(root, site)
+    outcome = suite.run(ctx, slow=slow, preview=preview)
+    return Result(
+        problems=merge(outcome.problems, found),
+        skipped=[s for s in outcome.skipped if not s.endswith("the site was not built")],
+        pages=len(ctx.files),
+        sources=len(ctx.registry),
+        rules=len(outcome.ran),
+        built=site is not None,
+    )
+
+
 def check(
     root: Path = ROOT,
     *,
@@ -80,28 +111,13 @@ def check(
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="explainer-check-") as scratch:
         dest = site or Path(scratch) / "site"
-        result = Result()
         failed: BuildError | None = None
         try:
             logs = build(dest, root, strict=False, preview=preview, report_only=True, engine=engine)
-            result.built = True
         except BuildError as err:
             failed, logs = err, err.logs
-        found = engine.problems(logs, root, failed.failed if failed else ())
-        if failed is not None:
-            found += [] if found else [_unexplained(failed)]
-            found += [
-                Problem(
-                    ed.config, f"the {ed.lang} edition did not build", "fix the other problems listed, then check again"
-                )
-                for ed in EDITIONS
-                if ed.lang in failed.failed
-            ]
-        ctx = Context.load(root, dest if result.built else None)
-        outcome = suite.run(ctx, slow=slow, preview=preview)
-    result.problems = merge(outcome.problems, found)
-    result.skipped = [s for s in outcome.skipped if not s.endswith("the site was not built")]
-    result.pages, result.sources, result.rules = len(ctx.files), len(ctx.registry), len(outcome.ran)
+        found = build_problems(engine, root, logs, failed)
+        result = run_rules(root, None if failed else dest, found, slow=slow, preview=preview)
     result.seconds = time.monotonic() - start
     return result
 
