@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..build.engines import BUILD_ENV, BuildError
+from ..build.engines import QUIET, BuildError
 from ..build.site import build_site
 from ..checks.budget import BYTE_BUDGET, REQUEST_BUDGET, kb
 from ..model.config import published
@@ -61,7 +61,7 @@ def time_tests() -> tuple[float, str]:
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser and not online"],
         cwd=ROOT,
-        env=BUILD_ENV,
+        env={**os.environ, **QUIET},
         capture_output=True,
         text=True,
     )

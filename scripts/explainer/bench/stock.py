@@ -3,6 +3,7 @@ configuration, for the audit to compare against."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ..build.engines import BUILD_ENV, BuildError
+from ..build.engines import QUIET, BuildError
 from ..model.config import load_config
 from ..model.layout import ROOT
 
@@ -64,7 +65,7 @@ def build_stock(dest: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config), "--site-dir", str(dest)],
         cwd=ROOT,
-        env=BUILD_ENV,
+        env={**os.environ, **QUIET},
         capture_output=True,
         text=True,
     )

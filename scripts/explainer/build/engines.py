@@ -8,19 +8,25 @@ so that no step guesses.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from ..model.config import deployment, load_config
 from ..model.editions import EDITIONS, Edition
 from ..model.problems import Problem
 from .messages import crash_problem, mkdocs_problems
 
 # Material prints a long banner about MkDocs 2 without this.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+DEPLOYED_CONFIG = ".{stem}.deploy-{id}.yml"  # git-ignored; removed after the build
 # Set to "1" when the caller runs the rules itself after the build (check,
 # the preview): the engine's hooks then build a page that breaks a rule
 # instead of stopping, and the rule reports it once.
@@ -84,20 +90,44 @@ class Engine:
         """Build edition `ed` of the repository at `root` into `dest`; return
         the engine's log. Raises EditionError with that log on failure.
         report_only: see REPORT_ONLY. env: more environment variables."""
-        cmd = []
-        for part in self.command:
-            if part == "{strict}":
-                flag = self.strict_flag if strict else self.lenient_flag
-                if flag:
-                    cmd.append(flag)
-                continue
-            cmd.append(part.format(config=root / ed.config, dest=dest, python=sys.executable))
-        run_env = {**BUILD_ENV, **(env or {}), REPORT_ONLY: "1" if report_only else "0"}
-        done = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)
+        with deployed(ed, root) as config:
+            cmd = []
+            for part in self.command:
+                if part == "{strict}":
+                    flag = self.strict_flag if strict else self.lenient_flag
+                    if flag:
+                        cmd.append(flag)
+                    continue
+                cmd.append(part.format(config=config, dest=dest, python=sys.executable))
+            run_env = {**os.environ, **QUIET, **(env or {}), REPORT_ONLY: "1" if report_only else "0"}
+            done = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)
         log = done.stdout + done.stderr
         if done.returncode != 0:
             raise EditionError(f"the {ed.lang} edition ({ed.config}) failed to build with {self.name}:\n{log}", log)
         return log
+
+
+@contextlib.contextmanager
+def deployed(ed: Edition, root: Path) -> Iterator[Path]:
+    """The config file the engine builds edition `ed` from: the committed one
+    when the site is published where it says, else a config for this build
+    that inherits it and sets the addresses of where the site is deployed
+    (model/config.py: SITE_URL, REPO_URL). Any engine that reads the configs
+    (and their INHERIT) builds a fork correctly this way."""
+    committed = load_config(ed.config, root)
+    wanted = deployment(root).overrides(committed, ed.lang)
+    if all(committed.get(key) == value for key, value in wanted.items() if key != "extra") and [
+        alt["root"] for alt in committed["extra"]["alternate"]
+    ] == [alt["root"] for alt in wanted["extra"]["alternate"]]:
+        yield root / ed.config
+        return
+    path = root / DEPLOYED_CONFIG.format(stem=Path(ed.config).stem, id=f"{os.getpid()}-{threading.get_ident()}")
+    header = f"# Written for one build by scripts/explainer/build/engines.py: where this copy is published.\nINHERIT: {ed.config}\n"
+    path.write_text(header + yaml.safe_dump(wanted, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
 
 
 MKDOCS = Engine(

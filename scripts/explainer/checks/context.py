@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.config import edition_roots, load_config, published
+from ..model.config import deployed_config, edition_roots, published
 from ..model.editions import EDITIONS, Edition, built_path, discover_pages
 from ..model.html import parse
 from ..model.layout import REGISTRY_FILE, ROOT
@@ -77,7 +77,7 @@ class Context:
 
     @functools.cached_property
     def configs(self) -> dict[str, dict]:
-        return {ed.lang: load_config(ed.config, self.root) for ed in EDITIONS}
+        return {ed.lang: deployed_config(ed.lang, self.root) for ed in EDITIONS}
 
     @functools.cached_property
     def tracer(self) -> Tracer:

@@ -9,6 +9,7 @@ from pathlib import Path
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..model.config import deployment
 from ..model.html import CONTENT, extract_links, html_pages, parse, target_file
 from ..model.layout import REGISTRY_FILE, rel
 from ..model.problems import Problem
@@ -17,7 +18,7 @@ from ..model.trace import Tracer
 
 # Hosts pages may link to besides the registry's: kept short on purpose.
 ALLOWED_HOSTS = {
-    "github.com": "the repository, and the 'Edit this page' links",
+    "github.com": "the repository, and the 'Edit this page' links (and the host of REPO_URL, wherever it is)",
     "squidfunk.github.io": "Material for MkDocs's credit in the footer",
 }
 IGNORED_SCHEMES = ("mailto:", "data:", "javascript:")
@@ -43,7 +44,7 @@ def check_built_links(
     (config.published()). tracer: maps built pages back to Markdown (made
     from the repository when omitted)."""
     tracer = tracer or Tracer()
-    hosts = registry_hosts(registry) | set(ALLOWED_HOSTS)
+    hosts = registry_hosts(registry) | set(ALLOWED_HOSTS) | {urlsplit(deployment().repo_url).hostname}
     ids: dict[Path, set[str]] = {}
     problems: list[Problem] = []
     for page in html_pages(site):
