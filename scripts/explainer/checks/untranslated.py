@@ -20,6 +20,7 @@ from ..model.language import SAME_IN_EVERY_EDITION, has_own_words, language_name
 from ..model.layout import ROOT
 from ..model.pages import Page
 from ..model.problems import Problem, at
+from .front_matter import SCAFFOLD_DESCRIPTION
 
 HOW = "SAME_IN_EVERY_EDITION in scripts/explainer/model/language.py"
 
@@ -101,6 +102,8 @@ def check_untranslated(page: Page, base: Page | None, alike: set[str]) -> list[P
     theirs = {what: (text, at(base.where, line)) for what, line, text in fields(base)} if base else {}
     problems = []
     for what, line, text in fields(page):
+        if text == SCAFFOLD_DESCRIPTION:
+            continue  # the front-matter rule reports the new-page scaffold
         words = (
             (vocabulary(page, line), vocabulary(base) | set(words_of(base.meta.get("title") or ""))) if base else None
         )
