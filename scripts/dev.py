@@ -131,7 +131,7 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     from explainer.tools import check
 
-    return check.main(slow=not args.fast)
+    return check.main(slow=args.all)
 
 
 def cmd_serve(args) -> int:
@@ -231,7 +231,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("check", help="build, then run every content and link rule; print only the problems")
-    s.add_argument("--fast", action="store_true", help="leave out the slow rules (the HTML validator)")
+    s.add_argument(
+        "--all", action="store_true", help="also run the slow rules (the Nu HTML validator, which needs Java)"
+    )
     s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("test", help="run every check; extra arguments go to pytest")

@@ -51,3 +51,4 @@ def test_pytest_options_pass_through():
     assert dev.parse(["test", "--online", "-x"]).online
     with pytest.raises(SystemExit):
         dev.parse(["build", "-q"])
+    assert dev.parse(["check", "--all"]).all and not dev.parse(["check"]).all

@@ -47,6 +47,7 @@ from . import (
 from .context import Context
 
 CheckFn = Callable[[Context], list[Problem]]
+SLOW = "slow, left out here"
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,7 @@ def run(ctx: Context, *, slow: bool = True, preview: bool = False, rules: tuple[
             outcome.skipped.append(f"{each.name}: the site was not built")
             continue
         if each.slow and not slow:
-            outcome.skipped.append(f"{each.name}: slow, left out here")
+            outcome.skipped.append(f"{each.name}: {SLOW}")
             continue
         if preview and not each.preview:
             continue

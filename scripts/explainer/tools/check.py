@@ -23,6 +23,7 @@ from ..model.editions import EDITIONS
 from ..model.layout import ROOT
 from ..model.problems import Problem
 
+SLOW_LEFT_OUT = suite.SLOW
 WHERE = re.compile(r"^(?P<file>[^:\s]+)(?::(?P<line>\d+))?")
 
 
@@ -37,7 +38,11 @@ class Result:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        skipped = f"; not run: {'; '.join(self.skipped)}" if self.skipped else ""
+        left_out = [
+            f"{name} ({'slow: `check --all` runs it' if why == SLOW_LEFT_OUT else why})"
+            for name, _, why in (s.partition(": ") for s in self.skipped)
+        ]
+        skipped = f"; not run: {'; '.join(left_out)}" if left_out else ""
         if not self.problems:
             return (
                 f"No problems: {self.pages} pages, {self.sources} sources, {self.rules} rules "
@@ -129,7 +134,7 @@ def _unexplained(err: BuildError) -> Problem:
     return Problem("the build", " / ".join(tail) or str(err), "fix what the message names")
 
 
-def main(slow: bool = True) -> int:
+def main(slow: bool = False) -> int:
     result = check(slow=slow)
     for problem in result.problems:
         print(problem)
