@@ -123,3 +123,12 @@ def test_config_loader_resolves_inherit():
     en = load_config("mkdocs.yml")
     assert fr["theme"]["language"] == "fr" and fr["theme"]["name"] == en["theme"]["name"] == "material"
     assert fr["docs_dir"] == "docs/fr" and ROOT.joinpath(fr["docs_dir"]).is_dir()
+
+
+@pytest.mark.rule("front-matter")
+def test_impossible_date(tmp_path):
+    msg = problems_for(tmp_path, GOOD.replace("2026-01-15", "2026-13-45"))
+    assert msg == (
+        "docs/en/treaty.md:4: front matter: 'reviewed' is 2026-13-45, which is not a real date; write it as "
+        "YYYY-MM-DD, e.g. reviewed: 2026-11-28"
+    )

@@ -112,3 +112,12 @@ def test_state_media_not_labelled_as_such(tmp_path):
     assert (
         msg == "sources.yml: source 'interfax-in-force' is state media (tass.com); set kind: state-media in its entry"
     )
+
+
+@pytest.mark.rule("source-registry")
+def test_impossible_date(tmp_path):
+    _, msg = check(tmp_path, GOOD.replace("2024-12-04", "2024-12-34"))
+    assert msg == (
+        "sources.yml:4: 'date' is 2024-12-34, which is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY, or null "
+        "when the source gives no date; never guess"
+    )

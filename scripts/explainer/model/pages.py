@@ -3,6 +3,7 @@ Markdown file a piece of text is, so that every message can name its line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -120,6 +121,15 @@ def split_front_matter(path: Path, text: str | None = None, root: Path = ROOT) -
     block = match.group(1) or ""
     try:
         meta = yaml.load(block, Loader=SafeLoader)
+    except ValueError as err:  # YAML reads 2026-13-45 as a date, and fails
+        line, key, value = impossible_date(block) or (0, "?", str(err))
+        return None, [
+            Problem(
+                at(where, line + 1),
+                f"front matter: '{key}' is {value}, which is not a real date",
+                "write it as YYYY-MM-DD, e.g. reviewed: 2026-11-28",
+            )
+        ]
     except yaml.YAMLError as err:
         # Where the broken construct starts (an unclosed '[' say), else where parsing failed.
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
@@ -140,6 +150,33 @@ def split_front_matter(path: Path, text: str | None = None, root: Path = ROOT) -
         ]
     body_line = text[: match.end()].count("\n") + 1
     return Page(path, meta, text[match.end() :], body_line, root, block), []
+
+
+DATE = re.compile(r"^\s*(?:-\s+)?([\w-]+):\s*['\"]?(\d{4}-\d{1,2}-\d{1,2})['\"]?\s*(?:#.*)?$")
+
+
+def impossible_date(text: str) -> tuple[int, str, str] | None:
+    """(line, key, value) of the first `key: YYYY-MM-DD` of a YAML text whose
+    date does not exist (2026-13-45), which YAML fails on without a line."""
+    for number, line in enumerate(text.splitlines(), 1):
+        found = DATE.match(line)
+        if found:
+            year, month, day = (int(x) for x in found.group(2).split("-"))
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return number, found.group(1), found.group(2)
+    return None
+
+
+def body_only(path: Path, root: Path = ROOT) -> Page:
+    """A page whose front matter cannot be read, as far as its body goes (no
+    metadata): rules that read only the text can still check it."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return Page(path, {}, text, 1, root)
+    return Page(path, {}, text[match.end() :], text[: match.end()].count("\n") + 1, root, match.group(1) or "")
 
 
 def load_pages(root: Path = ROOT) -> tuple[list[Page], list[Problem]]:
