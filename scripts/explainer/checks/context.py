@@ -4,7 +4,8 @@ registry, and the built site when there is one.
 Pages whose front matter cannot be read, or breaks the schema, are reported
 once, by the front-matter rule; `sound` leaves them out so that rules that
 need a page's metadata skip it instead of reporting it again as something
-else ("missing", "no reviewed line"…).
+else ("missing", "no reviewed line"…). Rules that read only the text use
+`readable`, which still has their body.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..model.config import deployed_config, edition_roots, published
 from ..model.editions import EDITIONS, Edition, built_path, discover_pages
 from ..model.html import parse
 from ..model.layout import REGISTRY_FILE, ROOT
-from ..model.pages import Page, split_front_matter
+from ..model.pages import Page, body_only, split_front_matter
 from ..model.problems import Problem
 from ..model.trace import Tracer
 from .front_matter import check_front_matter, check_unfinished
@@ -38,6 +39,7 @@ class Context:
     site: Path | None = None
     files: list[Path] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    readable: list[Page] = field(default_factory=list)  # and those whose front matter can't be read, body only
     registry: dict[str, dict] = field(default_factory=dict)
     # Problems found while reading: each page's front matter, the registry.
     front_matter: dict[Path, list[Problem]] = field(default_factory=dict)
@@ -51,6 +53,7 @@ class Context:
         ctx.files = discover_pages(root)
         for path in ctx.files:
             page, problems = split_front_matter(path, root=root)
+            ctx.readable.append(page or body_only(path, root))
             if page:
                 ctx.pages.append(page)
                 problems = check_front_matter(page, ctx.known_sources)

@@ -63,10 +63,12 @@ class Rule:
     preview: bool = True
 
 
-def each_page(check: Callable, *, sound: bool = True) -> CheckFn:
-    """A rule that applies `check(page)` to every page (only those whose
-    front matter is sound, unless `sound` is false)."""
-    return lambda ctx: [p for page in (ctx.sound if sound else ctx.pages) for p in check(page)]
+def each_page(check: Callable, *, pages: str = "sound") -> CheckFn:
+    """A rule that applies `check(page)` to every page: `pages` is "sound"
+    (front matter that follows the schema), "pages" (front matter that can
+    be read) or "readable" (any page; the body alone when its front matter
+    cannot be read), as the rule needs."""
+    return lambda ctx: [p for page in getattr(ctx, pages) for p in check(page)]
 
 
 def each_built_page(check: Callable) -> CheckFn:
@@ -249,13 +251,13 @@ RULES: tuple[Rule, ...] = (
     Rule("footnotes", cited_sources),
     Rule("navigation", navigation),
     Rule("editions", parity),
-    Rule("claim-parity", lambda ctx: claim_parity.check_all(ctx.by_lang())),
-    Rule("sourcing", each_page(sourcing.check_sourcing)),
-    Rule("not-a-claim-markers", each_page(sourcing.check_markers, sound=False)),
-    Rule("bare-urls", each_page(prose.check_bare_urls, sound=False)),
-    Rule("images", each_page(prose.check_images, sound=False)),
-    Rule("placeholders", each_page(prose.check_placeholders, sound=False)),
-    Rule("untranslated", lambda ctx: untranslated.check_all(ctx.by_lang(), ctx.root)),
+    Rule("claim-parity", lambda ctx: claim_parity.check_all(ctx.by_lang(ctx.readable))),
+    Rule("sourcing", each_page(sourcing.check_sourcing, pages="pages")),
+    Rule("not-a-claim-markers", each_page(sourcing.check_markers, pages="readable")),
+    Rule("bare-urls", each_page(prose.check_bare_urls, pages="readable")),
+    Rule("images", each_page(prose.check_images, pages="readable")),
+    Rule("placeholders", each_page(prose.check_placeholders, pages="readable")),
+    Rule("untranslated", lambda ctx: untranslated.check_all(ctx.by_lang(ctx.pages), ctx.root)),
     Rule("share-image", share_image),
     Rule("status-labels", status_labels, site=True),
     Rule("quotations", quotations, site=True),
