@@ -34,70 +34,24 @@ def test_good_page_passes(tmp_path):
     assert problems_for(tmp_path, GOOD) == ""
 
 
-@pytest.mark.rule("front-matter")
-def test_missing_field(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("reviewed: 2026-01-15\n", ""))
-    assert "docs/en/treaty.md:5: front matter: 'reviewed' is missing; add a 'reviewed:' line" in msg
+BROKEN = {
+    "missing field": ("reviewed: 2026-01-15\n", "", "docs/en/treaty.md:5: front matter: 'reviewed' is missing; add a 'reviewed:' line"),
+    "unknown key": ("sources:", "sorces: [known]\nsources:", "docs/en/treaty.md:5: front matter: 'sorces' is not a known key (usually a typo); use only title, description"),
+    "future review date": ("2026-01-15", "2027-03-01", "docs/en/treaty.md:4: front matter: 'reviewed' is 2027-03-01, which is in the future; use the date you actually checked"),
+    "not a date": ("2026-01-15", "last week", "docs/en/treaty.md:4: front matter: 'reviewed' is 'last week', not an ISO date; write the date"),
+    "impossible date": ("2026-01-15", "2026-13-45", "docs/en/treaty.md:4: front matter: 'reviewed' is 2026-13-45, which is not a real date; write it as YYYY-MM-DD, e.g. reviewed: 2026-11-28"),
+    "long description": ("What Russia", "x" * 150 + " What Russia", "front matter: 'description' has 233 characters; keep it between 50 and 160 (it is the search-engine snippet)"),
+    "short description": ("What Russia and North Korea signed in Pyongyang on 19 June 2024, and what it says.", "The pact.", "'description' has 9 characters; keep it between 50 and 160"),
+    "long title": ("title: The pact", "title: " + "A" * 71, "'title' has 71 characters; keep it to 70 or fewer"),
+    "unknown source id": ("[known]", "[known, nbc-news]", "'sources' names 'nbc-news', which is not in the source registry; add it to docs/.data/sources.yml"),
+    "empty sources": ("[known]", "[]", "'sources' is empty, but this page makes factual claims"),
+}  # fmt: skip
 
 
 @pytest.mark.rule("front-matter")
-def test_unknown_key(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("sources:", "sorces: [known]\nsources:"))
-    assert (
-        "docs/en/treaty.md:5: front matter: 'sorces' is not a known key (usually a typo); use only title, description"
-        in msg
-    )
-
-
-@pytest.mark.rule("front-matter")
-def test_future_review_date(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("2026-01-15", "2027-03-01"))
-    assert (
-        "docs/en/treaty.md:4: front matter: 'reviewed' is 2027-03-01, which is in the future; use the date you actually checked"
-        in msg
-    )
-
-
-@pytest.mark.rule("front-matter")
-def test_review_date_not_a_date(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("2026-01-15", "last week"))
-    assert "'reviewed' is 'last week', not an ISO date; write the date" in msg
-
-
-@pytest.mark.rule("front-matter")
-def test_long_description(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("What Russia", "x" * 150 + " What Russia"))
-    assert (
-        "front matter: 'description' has 233 characters; keep it between 50 and 160 (it is the search-engine snippet)"
-        in msg
-    )
-
-
-@pytest.mark.rule("front-matter")
-def test_short_description(tmp_path):
-    msg = problems_for(
-        tmp_path,
-        GOOD.replace("What Russia and North Korea signed in Pyongyang on 19 June 2024, and what it says.", "The pact."),
-    )
-    assert "'description' has 9 characters; keep it between 50 and 160" in msg
-
-
-@pytest.mark.rule("front-matter")
-def test_long_title(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("title: The pact", "title: " + "A" * 71))
-    assert "'title' has 71 characters; keep it to 70 or fewer" in msg
-
-
-@pytest.mark.rule("front-matter")
-def test_unknown_source_id(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("[known]", "[known, nbc-news]"))
-    assert "'sources' names 'nbc-news', which is not in the source registry; add it to docs/.data/sources.yml" in msg
-
-
-@pytest.mark.rule("front-matter")
-def test_empty_sources_on_content_page(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("[known]", "[]"))
-    assert "'sources' is empty, but this page makes factual claims" in msg
+@pytest.mark.parametrize(("old", "new", "message"), list(BROKEN.values()), ids=list(BROKEN))
+def test_broken_front_matter_is_reported(tmp_path, old, new, message):
+    assert message in problems_for(tmp_path, GOOD.replace(old, new))
 
 
 @pytest.mark.rule("front-matter")
@@ -123,12 +77,3 @@ def test_config_loader_resolves_inherit():
     en = load_config("mkdocs.yml")
     assert fr["theme"]["language"] == "fr" and fr["theme"]["name"] == en["theme"]["name"] == "material"
     assert fr["docs_dir"] == "docs/fr" and ROOT.joinpath(fr["docs_dir"]).is_dir()
-
-
-@pytest.mark.rule("front-matter")
-def test_impossible_date(tmp_path):
-    msg = problems_for(tmp_path, GOOD.replace("2026-01-15", "2026-13-45"))
-    assert msg == (
-        "docs/en/treaty.md:4: front matter: 'reviewed' is 2026-13-45, which is not a real date; write it as "
-        "YYYY-MM-DD, e.g. reviewed: 2026-11-28"
-    )

@@ -22,17 +22,24 @@ def page(tmp_path, body, where="docs/en/treaty.md", meta="sources: [a]"):
 # --- bare web addresses ------------------------------------------------------
 
 
+URLS = {
+    "https": ("Read https://www.nknews.org/2024/06/pact/ for more.", "https://www.nknews.org/2024/06/pact/"),
+    "www": ("See www.kcnawatch.org, in English.", "www.kcnawatch.org"),
+    "host-and-path": ("The text is at tass.com/politics/1862721.", "tass.com/politics/1862721"),
+}
+
+
+def in_both_editions(page: str, cases: dict[str, tuple]) -> list:
+    """Each case on the English and on the French page `page`."""
+    return [
+        pytest.param(f"docs/{lang}/{page}", *case, id=f"{lang}-{name}")
+        for lang in ("en", "fr")
+        for name, case in cases.items()
+    ]
+
+
 @pytest.mark.rule("bare-urls")
-@pytest.mark.parametrize("where", ["docs/en/expert-views.md", "docs/fr/expert-views.md"])
-@pytest.mark.parametrize(
-    ("text", "url"),
-    [
-        ("Read https://www.nknews.org/2024/06/pact/ for more.", "https://www.nknews.org/2024/06/pact/"),
-        ("See www.kcnawatch.org, in English.", "www.kcnawatch.org"),
-        ("The text is at tass.com/politics/1862721.", "tass.com/politics/1862721"),
-    ],
-    ids=["https", "www", "host-and-path"],
-)
+@pytest.mark.parametrize(("where", "text", "url"), in_both_editions("expert-views.md", URLS))
 def test_bare_url(tmp_path, where, text, url):
     msg = report(check_bare_urls(page(tmp_path, f"# X\n\n**Stated**{{ .status }} {text}[^1]\n", where)))
     assert msg == (
@@ -66,20 +73,22 @@ IMAGE_FIX = (
 )
 
 
+IMAGES = [
+    ("![](map.png)", "image map.png has no alt text"),
+    ("![ ](map.png)", "image map.png has no alt text"),
+    ('<img src="map.png">', "image map.png has no alt attribute"),
+    ('<img src="map.png" alt="">', "image map.png has no alt text"),
+    ("![map.png](map.png)", "image map.png has only its file name, “map.png”, as alt text"),
+    ("![Korea-map](img/korea-map.svg)", "image img/korea-map.svg has only its file name, “Korea-map”, as alt text"),
+    ("![Image](map.png)", "image map.png has alt text “Image”, which does not say what it shows"),
+    ("![photo](map.png)", "image map.png has alt text “photo”, which does not say what it shows"),
+]
+
+
 @pytest.mark.rule("images")
-@pytest.mark.parametrize("where", ["docs/en/timeline.md", "docs/fr/timeline.md"])
 @pytest.mark.parametrize(
-    ("image", "why"),
-    [
-        ("![](map.png)", "image map.png has no alt text"),
-        ("![ ](map.png)", "image map.png has no alt text"),
-        ('<img src="map.png">', "image map.png has no alt attribute"),
-        ('<img src="map.png" alt="">', "image map.png has no alt text"),
-        ("![map.png](map.png)", "image map.png has only its file name, “map.png”, as alt text"),
-        ("![Korea-map](img/korea-map.svg)", "image img/korea-map.svg has only its file name, “Korea-map”, as alt text"),
-        ("![Image](map.png)", "image map.png has alt text “Image”, which does not say what it shows"),
-        ("![photo](map.png)", "image map.png has alt text “photo”, which does not say what it shows"),
-    ],
+    ("where", "image", "why"),
+    [(f"docs/{lang}/timeline.md", *case) for lang in ("en", "fr") for case in IMAGES],
 )
 def test_image_without_meaningful_alt(tmp_path, where, image, why):
     msg = report(check_images(page(tmp_path, f"# X\n\n{image}\n", where)))

@@ -38,71 +38,26 @@ def test_good_entry(tmp_path):
     assert msg == "" and list(registry) == ["interfax-in-force"]
 
 
-@pytest.mark.rule("source-registry")
-def test_http_url(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("https://", "http://"))
-    assert (
-        "sources.yml:6: source 'interfax-in-force': 'url' is 'http://interfax.com/newsroom/top-stories/108291/'; links must be https"
-        in msg
-    )
+BROKEN = {
+    "http url": (GOOD.replace("https://", "http://"), "sources.yml:6: source 'interfax-in-force': 'url' is 'http://interfax.com/newsroom/top-stories/108291/'; links must be https"),
+    "missing field": (GOOD.replace("  publisher: Interfax\n", ""), "sources.yml:1: source 'interfax-in-force': 'publisher' is missing"),
+    "unknown kind": (GOOD.replace("kind: wire", "kind: blog"), "sources.yml:7: source 'interfax-in-force': 'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media"),
+    "guessed date": (GOOD.replace("2024-12-04", "December 2024"), "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or null"),
+    "impossible date": (GOOD.replace("2024-12-04", "2024-12-34"), "sources.yml:4: 'date' is 2024-12-34, which is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY, or null when the source gives no date; never guess"),
+    "malformed yaml": (GOOD.replace("  kind: wire", " kind: [wire"), "is not valid YAML"),
+    "duplicate id": (GOOD + GOOD, "source 'interfax-in-force': 'id' is used twice"),
+    "unknown key": (GOOD + "  headline: x\n", "'headline' is not a known key"),
+    "note without translation": (GOOD + '  note: "Also the source for Article 3."\n', "source 'interfax-in-force': 'fr.note' is missing; add the fr translation of the note"),
+    "bracketed title without translation": (GOOD + "  fr:\n    note: x\n", "'fr.title' is missing, and the title is our own [description]; add the fr translation"),
+    "translation block with other keys": (GOOD + '  fr:\n    title: "[Dépêche]"\n    url: https://x\n', "'fr' must hold only title and note"),
+}  # fmt: skip
 
 
 @pytest.mark.rule("source-registry")
-def test_missing_field(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("  publisher: Interfax\n", ""))
-    assert "sources.yml:1: source 'interfax-in-force': 'publisher' is missing" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_unknown_kind(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("kind: wire", "kind: blog"))
-    assert (
-        "sources.yml:7: source 'interfax-in-force': 'kind' is 'blog'; use one of article, primary, official, wire, analysis, state-media"
-        in msg
-    )
-
-
-@pytest.mark.rule("source-registry")
-def test_guessed_date_format(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("2024-12-04", "December 2024"))
-    assert "'date' is 'December 2024'; write YYYY-MM-DD, YYYY-MM or YYYY, or null" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_duplicate_id(tmp_path):
-    _, msg = check(tmp_path, GOOD + GOOD)
-    assert "source 'interfax-in-force': 'id' is used twice" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_unknown_key(tmp_path):
-    _, msg = check(tmp_path, GOOD + "  headline: x\n")
-    assert "'headline' is not a known key" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_malformed_yaml(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("  kind: wire", " kind: [wire"))
-    assert msg.startswith("sources.yml:") and "is not valid YAML" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_own_description_needs_its_translation(tmp_path):
-    text = GOOD + '  note: "Also the source for Article 3."\n'
+@pytest.mark.parametrize(("text", "message"), list(BROKEN.values()), ids=list(BROKEN))
+def test_broken_entry_is_reported(tmp_path, text, message):
     _, msg = check(tmp_path, text)
-    assert "source 'interfax-in-force': 'fr.note' is missing; add the fr translation of the note" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_bracketed_title_needs_french(tmp_path):
-    _, msg = check(tmp_path, GOOD + "  fr:\n    note: x\n")
-    assert "'fr.title' is missing, and the title is our own [description]; add the fr translation" in msg
-
-
-@pytest.mark.rule("source-registry")
-def test_translation_block_holds_only_title_and_note(tmp_path):
-    _, msg = check(tmp_path, GOOD + '  fr:\n    title: "[Dépêche]"\n    url: https://x\n')
-    assert "'fr' must hold only title and note" in msg
+    assert message in msg
 
 
 @pytest.mark.rule("source-registry")
@@ -111,13 +66,4 @@ def test_state_media_not_labelled_as_such(tmp_path):
     msg = report(check_state_media(registry, "sources.yml"))
     assert (
         msg == "sources.yml: source 'interfax-in-force' is state media (tass.com); set kind: state-media in its entry"
-    )
-
-
-@pytest.mark.rule("source-registry")
-def test_impossible_date(tmp_path):
-    _, msg = check(tmp_path, GOOD.replace("2024-12-04", "2024-12-34"))
-    assert msg == (
-        "sources.yml:4: 'date' is 2024-12-34, which is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY, or null "
-        "when the source gives no date; never guess"
     )
