@@ -2,6 +2,7 @@
 """The project's one task entry point, for people, pre-commit and CI alike.
 
     python3 scripts/dev.py serve       preview both editions with live reload
+    python3 scripts/dev.py check       every content and link rule, only the problems
     python3 scripts/dev.py test        run every check (pytest)
     python3 scripts/dev.py build       strict build of every edition into site/
 

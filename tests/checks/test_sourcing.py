@@ -93,3 +93,17 @@ def test_marker_without_reason(tmp_path, marker):
         "docs/fr/treaty.md:6: a 'not a claim' marker must say why the text needs no source; write the reason after "
         "the colon, e.g. <!-- not a claim: this sentence is about the site -->"
     )
+
+
+def test_markers_change_nothing_readers_see(site):
+    """The marker is an HTML comment: in review, in the Markdown; on the site, nowhere a reader looks."""
+    from explainer.model.blocks import markers
+    from explainer.model.editions import built_path
+    from explainer.model.html import content_root, parse
+    from explainer.model.pages import load_pages
+
+    marked = [page for page in load_pages()[0] if markers(page)]
+    assert marked, "no page uses the marker, so this test checks nothing"
+    for page in marked:
+        text = content_root(parse(site / built_path(page.lang, page.slug))).get_text(" ")
+        assert "not a claim" not in text, f"{page.where}: the marker shows on the built page"
