@@ -123,6 +123,8 @@ def align(mine: list[Item], theirs: list[Item]):
     # Several alike blocks in a row: the numbers and lengths pick the lonely one.
     for side, items, others in ((0, mine, theirs), (1, theirs, mine)):
         for x in list(lonely[side]):
+            if x not in lonely[side]:
+                continue  # its run was settled with an earlier one
             key = items[x].key
             if key[0] != "claim" or len({items[y].key for y in lonely[side] if abs(y - x) <= 1}) > 1:
                 continue
@@ -169,12 +171,12 @@ def _differs(page: Page, a: Item, base: Page, b: Item) -> Problem:
         here, there = sorted(a.key[2] - b.key[2]), sorted(b.key[2] - a.key[2])
         diff = [f"only here: {', '.join(here)}" if here else "", f"only there: {', '.join(there)}" if there else ""]
         what.append("its footnotes cite other sources (" + "; ".join(d for d in diff if d) + ")")
+    same = ", ".join(f"{x} = {y}" for x, y in zip(status_labels(base.lang), status_labels(page.lang), strict=True))
     return Problem(
         at(page.where, a.block.line),
         f"this {KIND[a.block.kind]} does not match its counterpart at {at(base.where, b.block.line)}: "
         + " and ".join(what),
-        "the same claim takes the same label (Stated = Déclaré, Reported = Rapporté, Analysis = Analyse, "
-        "Confirmed = Confirmé) and the same sources in both editions; change them together",
+        f"the same claim takes the same label ({same}) and the same sources in both editions; change them together",
     )
 
 
