@@ -2,6 +2,7 @@
 """The project's one task entry point, for people, pre-commit and CI alike.
 
     python3 scripts/dev.py serve       preview both editions with live reload
+    python3 scripts/dev.py check       every content and link rule, only the problems
     python3 scripts/dev.py test        run every check (pytest)
     python3 scripts/dev.py build       strict build of every edition into site/
 
@@ -113,16 +114,25 @@ def ensure_node_tools(required: bool) -> bool:
 def cmd_build(args) -> int:
     from explainer.build.engines import engine
     from explainer.build.site import BuildError, build_site
+    from explainer.model.problems import report
 
     dest = ROOT / "site"
+    chosen = engine(args.engine)
     try:
-        log = build_site(dest, engine=engine(args.engine))
+        log = build_site(dest, engine=chosen)
     except BuildError as err:
-        print(err, file=sys.stderr)
+        # The engine's messages, naming docs/…md:LINE; its raw log when it gave none.
+        print(report(chosen.problems(err.logs, ROOT, err.failed)) or err, file=sys.stderr)
         return 1
     warnings = [line for line in log.splitlines() if "WARNING" in line]
     print("\n".join(warnings) or f"Built every edition into {dest.relative_to(ROOT)}/ with no warnings.")
     return 1 if warnings else 0
+
+
+def cmd_check(args) -> int:
+    from explainer.tools import check
+
+    return check.main(slow=args.all)
 
 
 def cmd_serve(args) -> int:
@@ -216,10 +226,16 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python3 scripts/dev.py", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    s = sub.add_parser("serve", help="build both editions and serve them with live reload")
+    s = sub.add_parser("serve", help="preview both editions with live reload and the problems on every page")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("check", help="build, then run every content and link rule; print only the problems")
+    s.add_argument(
+        "--all", action="store_true", help="also run the slow rules (the Nu HTML validator, which needs Java)"
+    )
+    s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("test", help="run every check; extra arguments go to pytest")
     s.add_argument("--online", action="store_true", help="check every external URL online (cached), nothing else")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.build.site import build_site
+from explainer.build.site import build
 from explainer.checks.registry import load_registry
 from explainer.model.editions import EDITIONS
 from explainer.model.layout import ROOT
@@ -27,10 +27,14 @@ def registry() -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> tuple[Path, str]:
-    """The whole site, built strictly once per test run: (site folder, build log)."""
+    """The whole site, built strictly once per test run: (site folder, build log).
+
+    A page whose front matter breaks a rule is built anyway (report_only), so
+    that the front-matter rule reports it once, in tests/checks/test_suite.py,
+    instead of every test that needs the site erroring."""
     site = tmp_path_factory.mktemp("build") / "site"
-    log = build_site(site)
-    return site, log
+    logs = build(site, report_only=True)
+    return site, "\n".join(logs[ed.lang] for ed in EDITIONS)
 
 
 @pytest.fixture(scope="session")
@@ -44,11 +48,9 @@ def page_html(site) -> str:
     return (site / "treaty" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def scratch(tmp_path) -> Path:
-    """A throw-away copy of the repository to break on purpose."""
-    root = tmp_path / "repo"
-    root.mkdir()
+def copy_repository(root: Path) -> Path:
+    """A copy of what the site is built from, at `root`."""
+    root.mkdir(parents=True)
     for name in COPY:
         src = ROOT / name
         if src.is_dir():
@@ -56,3 +58,9 @@ def scratch(tmp_path) -> Path:
         else:
             shutil.copy2(src, root / name)
     return root
+
+
+@pytest.fixture
+def scratch(tmp_path) -> Path:
+    """A throw-away copy of the repository to break on purpose."""
+    return copy_repository(tmp_path / "repo")

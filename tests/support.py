@@ -19,6 +19,24 @@ sources: [known]
 """
 
 
+def add_before_footnotes(path: Path, block: str) -> int:
+    """Add a block of Markdown before the page's footnote definitions (or at
+    its end); return the line it starts on."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("[^")), len(lines))
+    lines[at:at] = [*block.rstrip("\n").split("\n"), ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of `path` where `text` first occurs."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"test set-up: {text!r} not found in {path}")
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing loudly if the text isn't there."""
     text = path.read_text(encoding="utf-8")

@@ -6,9 +6,10 @@
              post-build steps, in one explicit ordered list
     checks/  the rules: each takes pages, files or built HTML and returns
              `Problem`s that name the Markdown file and line, the rule and
-             the fix
-    tools/   what editors and maintainers run: serve, new-page, sources,
-             fingerprint, the online link check, the Pages-like server
+             the fix; suite.py lists them all, in order
+    tools/   what editors and maintainers run: check, serve (the preview),
+             new-page, sources, fingerprint, the online link check, the
+             Pages-like server
     bench/   the performance benchmark (`scripts/dev.py audit`)
 
 Nothing under model/ or checks/ imports an engine: the tests, the tools and

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.build.engines import ENGINES
+from explainer.build.engines import ENGINES, MKDOCS
 from explainer.build.site import BuildError, build_site
 from explainer.model.editions import EDITIONS
-from tests.support import edit
+from explainer.model.problems import report
+from tests.support import edit, line_of
 
 
 def test_strict_build_has_no_warnings(built):
@@ -38,6 +39,17 @@ def test_broken_link_fails_the_build(scratch, engine):
     with pytest.raises(BuildError) as err:
         build_site(scratch / "site", root=scratch, engine=ENGINES[engine])
     assert "docs/en/about.md" in str(err.value) and "no-such-page.md" in str(err.value)
+
+
+def test_broken_link_fails_the_build_naming_the_markdown_line(scratch):
+    edit(scratch / "docs/en/about.md", "\n# ", "\n[Broken](no-such-page.md)\n\n# ")
+    with pytest.raises(BuildError) as err:
+        build_site(scratch / "site", root=scratch)
+    line = line_of(scratch / "docs/en/about.md", "[Broken]")
+    assert report(MKDOCS.problems(err.value.logs, scratch, err.value.failed)) == (
+        f"docs/en/about.md:{line}: link no-such-page.md points to a page that does not exist; fix the link, or "
+        "create the page it points to"
+    )
 
 
 @pytest.mark.parametrize("engine", ENGINE_NAMES)

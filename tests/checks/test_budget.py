@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from explainer.checks import budget as pageweight
 from explainer.model.config import published
 from explainer.model.html import html_pages
@@ -21,11 +23,6 @@ BASE = published()[1]
 # --------------------------------------------------------------------------
 # The budget, on the real site
 # --------------------------------------------------------------------------
-
-
-def test_every_page_fits_the_budget(site):
-    problems = pageweight.check_page_weight(site, BASE)
-    assert not problems, report(problems)
 
 
 def test_first_view_is_counted_from_files_of_the_site(site):
@@ -58,6 +55,7 @@ def tiny_site(tmp_path: Path, body: str, files: dict[str, bytes] | None = None) 
     return site
 
 
+@pytest.mark.rule("page-weight")
 def test_heavy_page_fails_naming_the_page_and_its_heaviest_assets(tmp_path):
     site = tiny_site(
         tmp_path,
@@ -70,6 +68,7 @@ def test_heavy_page_fails_naming_the_page_and_its_heaviest_assets(tmp_path):
     assert "shrink or drop the heaviest assets" in msg
 
 
+@pytest.mark.rule("page-weight")
 def test_too_many_requests_fails(tmp_path):
     scripts = "".join(f'<script src="../s{i}.js"></script>' for i in range(9))
     site = tiny_site(tmp_path, scripts, {f"s{i}.js": b"1" for i in range(9)} | {"favicon.ico": b"x"})

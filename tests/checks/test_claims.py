@@ -6,14 +6,10 @@ from __future__ import annotations
 import pytest
 
 from explainer.checks.claims import check_quotations, check_status_labels, speaker_names
-from explainer.model.editions import EDITIONS, META_PAGES, built_path
+from explainer.model.editions import EDITIONS, built_path
 from explainer.model.html import parse
-from explainer.model.pages import load_pages
 from explainer.model.problems import report
 from tests.support import article, markdown_page
-
-PAGES, _ = load_pages()
-IDS = [p.where for p in PAGES]
 
 
 def built(site, page):
@@ -31,24 +27,12 @@ def speakers(site):
     return names
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_status_labels(site, page):
-    claims = page.meta.get("claims", True) and page.slug not in META_PAGES
-    problems = check_status_labels(built(site, page), page, claims)
-    assert not problems, report(problems)
-
-
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_quotations_name_their_speaker(site, page, speakers):
-    problems = check_quotations(built(site, page), speakers[page.lang], page)
-    assert not problems, report(problems)
-
-
 # --- each rule, fed a broken page --------------------------------------------
 
 REF = '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
 
 
+@pytest.mark.rule("status-labels")
 def test_claim_without_label(tmp_path):
     page = markdown_page(tmp_path, "# X\n\nRussia could supply submarines.[^1]\n")
     msg = report(check_status_labels(article(f"<p>Russia could supply submarines.{REF}</p>"), page, True))
@@ -62,6 +46,7 @@ def test_labelled_claim_passes(tmp_path):
     assert check_status_labels(article(html), page, True) == []
 
 
+@pytest.mark.rule("status-labels")
 def test_unknown_label(tmp_path):
     page = markdown_page(tmp_path, "# X\n\n**Rumoured**{ .status } Claim.[^1]\n")
     html = f'<p><strong class="status">Rumoured</strong> Claim.{REF}</p>'
@@ -69,6 +54,7 @@ def test_unknown_label(tmp_path):
     assert "docs/en/treaty.md:6: status label 'Rumoured' is not one of Stated, Reported, Analysis, Confirmed" in msg
 
 
+@pytest.mark.rule("status-labels")
 def test_english_label_on_french_page(tmp_path):
     page = markdown_page(tmp_path, "# X\n\n**Reported**{ .status } Affirmation.[^1]\n", where="docs/fr/treaty.md")
     html = f'<p><strong class="status">Reported</strong> Affirmation.{REF}</p>'
@@ -76,6 +62,7 @@ def test_english_label_on_french_page(tmp_path):
     assert "docs/fr/treaty.md:6: status label 'Reported' is not one of Déclaré, Rapporté, Analyse, Confirmé" in msg
 
 
+@pytest.mark.rule("quotations")
 def test_quotation_without_speaker(tmp_path):
     page = markdown_page(tmp_path, "# X\n\nIt was called “a breakthrough document”.\n")
     msg = report(check_quotations(article("<p>It was called “a breakthrough document”.</p>"), {"Putin"}, page))

@@ -6,22 +6,11 @@ from __future__ import annotations
 import pytest
 
 from explainer.checks.copying import check_copying, copied_runs, load_fingerprint, ngram_hashes, prose_segments
-from explainer.model.editions import built_path
-from explainer.model.html import parse
 from explainer.model.layout import ROOT, rel
-from explainer.model.pages import load_pages
 from explainer.model.problems import report
 from tests.support import article, markdown_page
 
-PAGES, _ = load_pages()
-IDS = [p.where for p in PAGES]
 ARTICLE = "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze"
-
-
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
-def test_no_copying_from_the_article(site, page):
-    problems = check_copying(parse(site / built_path(page.lang, page.slug)), page, load_fingerprint())
-    assert not problems, report(problems)
 
 
 def test_article_text_is_not_in_the_repository():
@@ -32,6 +21,7 @@ def test_article_text_is_not_in_the_repository():
             assert path.name != "article.fr.txt", f"{rel(path)}: the source article must not be committed"
 
 
+@pytest.mark.rule("copying")
 def test_copied_run_is_caught(tmp_path):
     prints = set(ngram_hashes(ARTICLE))
     page = markdown_page(

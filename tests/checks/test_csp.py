@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from explainer.checks.csp import check_page, directives
-from explainer.model.html import html_pages
-from explainer.model.layout import rel
 from explainer.model.problems import report as render
 
 
 def report(html: str) -> str:
     return render(check_page(html, "treaty/index.html"))
-
-
-def test_every_built_page_has_a_strict_policy(site):
-    pages = html_pages(site)
-    assert pages
-    problems = [p for page in pages for p in check_page(page.read_text(encoding="utf-8"), rel(page, site))]
-    assert not problems, render(problems)
 
 
 def test_policy_is_the_first_thing_in_head(page_html):
@@ -33,6 +26,7 @@ def test_policy_is_the_first_thing_in_head(page_html):
     assert len(policy["script-src"]) > 1, "Material's inline scripts should be hashed"
 
 
+@pytest.mark.rule("csp")
 def test_inline_script_without_hash_is_reported(page_html):
     msg = report(page_html.replace("</body>", "<script>window.__x = 1</script></body>"))
     assert re.search(
@@ -41,21 +35,25 @@ def test_inline_script_without_hash_is_reported(page_html):
     )
 
 
+@pytest.mark.rule("csp")
 def test_missing_policy_is_reported(page_html):
     msg = report(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_html))
     assert 'treaty/index.html: no <meta http-equiv="Content-Security-Policy">' in msg
 
 
+@pytest.mark.rule("csp")
 def test_script_before_policy_is_reported(page_html):
     msg = report(page_html.replace("<head>", '<head><script src="early.js"></script>', 1))
     assert "treaty/index.html: a <script> comes before the Content-Security-Policy meta, so it runs unchecked" in msg
 
 
+@pytest.mark.rule("csp")
 def test_unsafe_sources_are_reported(page_html):
     msg = report(page_html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'", 1))
     assert "treaty/index.html: script-src allows 'unsafe-inline' 'unsafe-eval'" in msg
 
 
+@pytest.mark.rule("csp")
 def test_inline_style_and_handlers_are_reported(page_html):
     msg = report(
         page_html.replace("</body>", '<p style="color:red" onclick="go()">x</p><a href="javascript:go()">y</a></body>')
@@ -65,6 +63,7 @@ def test_inline_style_and_handlers_are_reported(page_html):
     assert 'treaty/index.html: <a href="javascript:…">: the policy blocks javascript: URLs' in msg
 
 
+@pytest.mark.rule("csp")
 def test_missing_referrer_policy_is_reported(page_html):
     msg = report(re.sub(r'<meta name="referrer"[^>]*>', "", page_html))
     assert 'treaty/index.html: no <meta name="referrer" content="no-referrer">' in msg

@@ -7,17 +7,8 @@ import pytest
 from explainer.checks.diagrams import check_diagrams
 from explainer.model.editions import EDITIONS, built_path
 from explainer.model.html import parse
-from explainer.model.pages import load_pages
 from explainer.model.problems import report
 from tests.support import article, markdown_page
-
-PAGES, _ = load_pages()
-
-
-@pytest.mark.parametrize("page", PAGES, ids=[p.where for p in PAGES])
-def test_diagrams_are_accessible(site, page):
-    problems = check_diagrams(parse(site / built_path(page.lang, page.slug)), page)
-    assert not problems, report(problems)
 
 
 def test_the_exchange_diagram_is_there(site):
@@ -28,6 +19,7 @@ def test_the_exchange_diagram_is_there(site):
         )
 
 
+@pytest.mark.rule("diagrams")
 def test_broken_diagram_is_reported(tmp_path):
     svg = '<svg role="img" aria-labelledby="t" viewBox="0\u202f0 300 730" style="x"><title id="t">T</title></svg>'
     page = markdown_page(tmp_path, f"# X\n\n<figure>\n{svg}\n</figure>\n", where="docs/fr/treaty.md")

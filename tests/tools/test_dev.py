@@ -16,7 +16,7 @@ def test_help_lists_every_command():
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts/dev.py"), "--help"], capture_output=True, text=True, check=True
     ).stdout
-    for command in ("serve", "test", "build", "new-page", "audit", "sources", "fingerprint", "lock"):
+    for command in ("serve", "check", "test", "build", "new-page", "audit", "sources", "fingerprint", "lock"):
         assert command in out
 
 
@@ -51,3 +51,4 @@ def test_pytest_options_pass_through():
     assert dev.parse(["test", "--online", "-x"]).online
     with pytest.raises(SystemExit):
         dev.parse(["build", "-q"])
+    assert dev.parse(["check", "--all"]).all and not dev.parse(["check"]).all

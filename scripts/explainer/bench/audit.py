@@ -8,8 +8,8 @@ In the same run it builds the treaty page with a stock Material configuration
 CSS) and prints our figures as ratios of the stock ones. It also measures, in
 Chromium with the CPU slowed 4 times, Material's start-up, which the pages
 hold back until the reader's first activity and Lighthouse therefore never
-sees; and it times a full build and the default test run. JSON reports go to
-reports/ (git-ignored).
+sees; and it times a full build, the editor's check and the default test
+run. JSON reports go to reports/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..build.engines import BUILD_ENV, ZENSICAL, BuildError
+from ..build.engines import QUIET, ZENSICAL, BuildError
 from ..build.site import build_site
 from ..checks.budget import BYTE_BUDGET, REQUEST_BUDGET, kb
 from ..model.config import published
 from ..model.html import html_pages
 from ..model.layout import ROOT, rel
+from ..tools.check import check
 from ..tools.chromium import find_chromium
 from ..tools.pages_server import PagesServer
 from .interaction import first_activity
@@ -56,13 +57,23 @@ def time_builds(n: int = BUILDS_TIMED) -> list[float]:
     return times
 
 
+def time_checks(n: int = BUILDS_TIMED) -> list[float]:
+    """Seconds `dev.py check` takes (build, every rule, the report), n times."""
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        check()
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def time_tests() -> tuple[float, str]:
     """Time `pytest -m "not browser and not online"`; return (seconds, pytest's summary line)."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser and not online"],
         cwd=ROOT,
-        env=BUILD_ENV,
+        env={**os.environ, **QUIET},
         capture_output=True,
         text=True,
     )
@@ -178,8 +189,9 @@ def main(args) -> int:
         build_site(Path(tmp) / "site", engine=ZENSICAL)
         by_engine = engines_table({"MkDocs": site, "Zensical": Path(tmp) / "site"}, mount)
 
-    print("Timing full builds and the default test run …", flush=True)
+    print("Timing full builds, the editor's check and the default test run …", flush=True)
     builds = time_builds()
+    checks = time_checks()
     test_time, test_summary = time_tests()
 
     ours = results[REFERENCE_PAGE]
@@ -216,6 +228,9 @@ def main(args) -> int:
     say()
     say(
         f"Full build of both editions: median {statistics.median(builds):.2f} s of {len(builds)} ({', '.join(f'{t:.2f}' for t in builds)} s)"
+    )
+    say(
+        f"The editor's check (dev.py check): median {statistics.median(checks):.2f} s of {len(checks)} ({', '.join(f'{t:.2f}' for t in checks)} s)"
     )
     say(f'Default test run, pytest -m "not browser and not online": {test_time:.1f} s ({test_summary})')
     say(f"Load average at the end: {os.getloadavg()[0]:.1f}")

@@ -3,11 +3,12 @@ configuration, for the audit to compare against."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-from ..build.engines import BUILD_ENV, BuildError
+from ..build.engines import QUIET, BuildError
 from ..model.config import dump_config, load_config
 from ..model.layout import ROOT
 
@@ -59,7 +60,7 @@ def build_stock(dest: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config), "--site-dir", str(dest)],
         cwd=ROOT,
-        env=BUILD_ENV,
+        env={**os.environ, **QUIET},
         capture_output=True,
         text=True,
     )

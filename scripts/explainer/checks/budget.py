@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..model.html import html_pages, parse, target_file
 from ..model.layout import rel
-from ..model.problems import Problem
+from ..model.problems import Problem, at
 from ..model.trace import Tracer
 
 # The budget for every page of every edition (the 404 page included).
@@ -177,6 +177,17 @@ def material_fetches(soup, here: str) -> list[tuple[str, str]]:
     return out
 
 
+def _where(tracer: Tracer, weight: Weight) -> str:
+    """The Markdown line of the heaviest file the page's own Markdown adds
+    (an image, say), else the Markdown file and its built page."""
+    page = tracer.page(weight.page)
+    own = [
+        a.url.rsplit("/", 1)[-1] for a in weight.heaviest() if a.why.startswith("<img") or a.why.startswith("<video")
+    ]
+    line = page.line_of(*own) if page and own else None
+    return at(page.where, line) if line else tracer.where(weight.page, in_content=False)
+
+
 def check_page_weight(
     site: Path,
     base_path: str = "/",
@@ -199,7 +210,7 @@ def check_page_weight(
             heavy = ", ".join(f"{a.url} {kb(a.bytes)} ({a.why})" for a in weight.heaviest())
             problems.append(
                 Problem(
-                    tracer.where(weight.page, in_content=False),
+                    _where(tracer, weight),
                     f"page weight: {' and '.join(over)}; heaviest: {heavy}",
                     "shrink or drop the heaviest assets (compress images, load optional scripts on demand), "
                     "or reference fewer files",

@@ -56,11 +56,18 @@ def copied_runs(text: str, fingerprint: set[str]) -> list[str]:
 
 def prose_segments(soup) -> list[str]:
     """The page's text outside quotations, split at every quotation so that
-    no run of words is stitched across one. (Changes `soup`.)"""
+    no run of words is stitched across one."""
     body = content_root(soup)
-    for el in body.select("q, blockquote, .headerlink, script, style"):
-        el.replace_with(" ¶ ")
-    return re.split(f"{QUOTATION.pattern}|¶", body.get_text(" "))
+    left_out = {id(el) for el in body.select("q, blockquote, .headerlink, script, style")}
+    parts, last = [], None
+    for text in body.strings:
+        inside = next((id(p) for p in text.parents if id(p) in left_out), None)
+        if inside is None:
+            parts.append(text)
+        elif inside != last:
+            parts.append(" ¶ ")
+        last = inside
+    return re.split(f"{QUOTATION.pattern}|¶", " ".join(parts))
 
 
 def line_of_words(page: Page, run: str, first: int = 5) -> int | None:

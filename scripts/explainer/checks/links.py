@@ -9,6 +9,7 @@ from pathlib import Path
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..model.config import deployment
 from ..model.html import CONTENT, extract_links, html_pages, parse, target_file
 from ..model.layout import REGISTRY_FILE, rel
 from ..model.problems import Problem
@@ -17,7 +18,7 @@ from ..model.trace import Tracer
 
 # Hosts pages may link to besides the registry's: kept short on purpose.
 ALLOWED_HOSTS = {
-    "github.com": "the repository, and the 'Edit this page' links",
+    "github.com": "the repository, and the 'Edit this page' links (and the host of REPO_URL, wherever it is)",
     "squidfunk.github.io": "Material for MkDocs's credit in the footer",
 }
 IGNORED_SCHEMES = ("mailto:", "data:", "javascript:")
@@ -43,7 +44,7 @@ def check_built_links(
     (config.published()). tracer: maps built pages back to Markdown (made
     from the repository when omitted)."""
     tracer = tracer or Tracer()
-    hosts = registry_hosts(registry) | set(ALLOWED_HOSTS)
+    hosts = registry_hosts(registry) | set(ALLOWED_HOSTS) | {urlsplit(deployment().repo_url).hostname}
     ids: dict[Path, set[str]] = {}
     problems: list[Problem] = []
     for page in html_pages(site):
@@ -54,18 +55,21 @@ def check_built_links(
         for el, link in extract_links(soup):
             if link.startswith(IGNORED_SCHEMES):
                 continue
-            in_content = el.find_parent(class_=CONTENT.split(".", 1)[1]) is not None
-            where = tracer.where(
-                built, *tracer.markdown_link(built, link), el.get_text(" ", strip=True), in_content=in_content
-            )
+
+            def where(el=el, link=link, built=built) -> str:
+                """Where to fix it: worked out only for a broken link."""
+                in_content = el.find_parent(class_=CONTENT.split(".", 1)[1]) is not None
+                needles = (*tracer.markdown_link(built, link), el.get_text(" ", strip=True))
+                return tracer.where(built, *needles, in_content=in_content)
+
             parts = urlsplit(link)
             if is_external(link) and f"{parts.scheme}://{parts.netloc}" != origin:
                 if parts.scheme != "https":
-                    problems.append(Problem(where, f"link {link} is not https", "use the https address of the page"))
+                    problems.append(Problem(where(), f"link {link} is not https", "use the https address of the page"))
                 elif parts.hostname not in hosts:
                     problems.append(
                         Problem(
-                            where,
+                            where(),
                             f"link {link} goes to {parts.hostname}, which is neither a registered source nor allowed",
                             f"register the source in {rel(REGISTRY_FILE)} and cite its entry in a footnote instead",
                         )
@@ -76,7 +80,7 @@ def check_built_links(
             if not path.startswith(base_path):
                 problems.append(
                     Problem(
-                        where,
+                        where(),
                         f"link {link} leaves the site ({path})",
                         "link to a page of the site with a relative link",
                     )
@@ -88,7 +92,7 @@ def check_built_links(
             if target is None:
                 problems.append(
                     Problem(
-                        where,
+                        where(),
                         f"link {link} points to {path}, which does not exist",
                         "fix the link, or create the page it points to",
                     )
@@ -99,7 +103,7 @@ def check_built_links(
                 if target not in ids:
                     ids[target] = ids_of(parse(target))
                 if fragment not in ids[target]:
-                    problems.append(anchor_problem(where, link, fragment, rel(target, site), tracer))
+                    problems.append(anchor_problem(where(), link, fragment, rel(target, site), tracer))
     return problems
 
 

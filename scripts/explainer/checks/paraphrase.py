@@ -19,6 +19,7 @@ them.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
@@ -259,8 +260,9 @@ def load_signatures(path: Path = SENTENCES) -> list[set[str]]:
 
 def page_blocks(soup) -> list[str]:
     """The text of each innermost block of the page's content, without
-    quotations, footnotes, status labels or heading links. (Changes `soup`.)"""
-    body = content_root(soup)
+    quotations, footnotes, status labels or heading links. `soup` is left as
+    it is (parsed pages are shared between rules): the work is on a copy."""
+    body = copy.copy(content_root(soup))
     for el in body.select("q, blockquote, .headerlink, script, style, sup, .footnote, .status, svg"):
         el.decompose()
     blocks = []

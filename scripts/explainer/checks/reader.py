@@ -99,14 +99,26 @@ def check_footer_corrections(soup, where: str, label: str, site: Path, target: s
 
 
 def check_share_meta(soup, where: str, expected: dict[str, str]) -> list[Problem]:
-    """Open Graph and Twitter card tags, as link previews read them."""
+    """Open Graph and Twitter card tags, as link previews read them, and the
+    canonical address they must agree with (key "canonical")."""
     found = {}
     for meta in soup.find_all("meta"):
         key = meta.get("property") or meta.get("name")
         if key and key not in found:
             found[key] = meta.get("content")
     problems = []
+    canonical = soup.find("link", rel="canonical")
+    if "canonical" in expected and (canonical.get("href") if canonical else None) != expected["canonical"]:
+        problems.append(
+            Problem(
+                where,
+                f'<link rel="canonical"> is {canonical.get("href") if canonical else None!r}; expected {expected["canonical"]!r}',
+                "it comes from site_url (model/config.py sets it for where the site is published)",
+            )
+        )
     for key, value in expected.items():
+        if key == "canonical":
+            continue
         if found.get(key) != value:
             problems.append(
                 Problem(
@@ -129,6 +141,7 @@ def expected_share_meta(page: Page, lang: str, config: dict, title: str) -> dict
         "og:title": config["site_name"] if slug == "index.md" else title,
         "og:description": page.meta.get("description") or config["site_description"],
         "og:url": root + page_url(slug),
+        "canonical": root + page_url(slug),
         "og:locale": og_locale(lang),
         "og:image": config["site_url"] + SHARE_IMAGE,
         "og:image:width": str(SHARE_IMAGE_SIZE[0]),

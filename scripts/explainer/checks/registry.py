@@ -142,3 +142,19 @@ def load_registry(path: Path = REGISTRY_FILE, root: Path = ROOT) -> tuple[dict[s
     if problems:
         return {}, problems
     return check_entries(entries, rel(path, root))
+
+
+# Hosts of state media: their entries must say so (kind: state-media).
+STATE_MEDIA_HOSTS = ("tass.com", "tass.ru", "rt.com", "kcna.kp", "kcna.co.jp")
+
+
+def check_state_media(registry: dict[str, dict], where: str = rel(REGISTRY_FILE)) -> list[Problem]:
+    """TASS, RT and KCNA entries are labelled as state media."""
+    problems = []
+    for sid, entry in registry.items():
+        host = (urlsplit(entry.get("url") or "").hostname or "").removeprefix("www.")
+        if host.endswith(STATE_MEDIA_HOSTS) and entry.get("kind") != "state-media":
+            problems.append(
+                Problem(where, f"source '{sid}' is state media ({host})", "set kind: state-media in its entry")
+            )
+    return problems

@@ -10,6 +10,7 @@ parser beats anything hand-written for queries such as CSS selectors).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -85,16 +86,33 @@ def edit(html: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def parse(source: str | Path):
-    """A Beautiful Soup tree of an HTML file (a Path) or of HTML text."""
+    """A Beautiful Soup tree of an HTML file (a Path) or of HTML text.
+
+    A file is parsed once until it changes, however many rules read it, so
+    the tree is shared: read it, never change it."""
+    if isinstance(source, Path):
+        stat = source.stat()
+        return _parse_file(str(source.resolve()), stat.st_mtime_ns, stat.st_size)
+    return _soup(source)
+
+
+def _soup(text: str):
     from bs4 import BeautifulSoup  # only the checks need it, not the build
 
-    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
     return BeautifulSoup(text, "html.parser")
 
 
+@functools.lru_cache(maxsize=64)
+def _parse_file(path: str, mtime_ns: int, size: int):
+    return _soup(Path(path).read_text(encoding="utf-8"))
+
+
 def content_root(soup):
-    """The page's own content, without the theme around it."""
-    return soup.select_one(CONTENT) or soup
+    """The page's own content, without the theme around it (found once per tree)."""
+    if "_content_root" not in soup.__dict__:  # not getattr: Beautiful Soup reads it as a tag name
+        tag, cls = CONTENT.split(".", 1)
+        soup.__dict__["_content_root"] = soup.find(tag, class_=cls) or soup
+    return soup.__dict__["_content_root"]
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -13,6 +13,7 @@ import yaml
 
 from .editions import DEFAULT_LANG
 from .layout import REGISTRY_FILE, ROOT, rel
+from .pages import impossible_date
 from .problems import Problem, at
 
 # Our own words in an entry (a [bracketed description] instead of a headline,
@@ -39,8 +40,18 @@ def read_registry(path: Path = REGISTRY_FILE, root: Path = ROOT) -> tuple[list[R
     except FileNotFoundError:
         return [], [Problem(where, "the source registry is missing", "restore the file from the main branch")]
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
+    except ValueError as err:  # YAML reads 2024-13-01 as a date, and fails
+        line, key, value = impossible_date(text) or (None, "?", str(err))
+        return [], [
+            Problem(
+                at(where, line),
+                f"'{key}' is {value}, which is not a real date",
+                "write YYYY-MM-DD, YYYY-MM or YYYY, or unknown when no date is known; never guess",
+            )
+        ]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..checks.front_matter import PLACEHOLDER, SCAFFOLD_DESCRIPTION, TITLE_MAX
 from ..checks.registry import ID_PATTERN
 from ..model.editions import EDITIONS
+from ..model.language import status_labels
 from ..model.layout import ROOT, rel
 
 
@@ -66,14 +67,17 @@ def create(slug: str, title: str, root: Path = ROOT, today: dt.date | None = Non
     for path in targets:
         if path.exists():
             raise PageError(f"{rel(path, root)} already exists; new-page never overwrites a page")
-    text = TEMPLATE.format(
-        title=title,
-        description=SCAFFOLD_DESCRIPTION,
-        today=(today or dt.date.today()).isoformat(),
-        month=(today or dt.date.today()).isoformat()[:7],
-        placeholder=PLACEHOLDER + "[^article]",
-    )
-    for path in targets:
+    for ed, path in zip(EDITIONS, targets, strict=True):
+        # A claim in the edition's words, but for its placeholder text: the
+        # checks report the placeholder, and nothing else, until it is written.
+        label = f"**{status_labels(ed.lang)[1]}**{{ .status }} "
+        text = TEMPLATE.format(
+            title=title,
+            description=SCAFFOLD_DESCRIPTION,
+            today=(today or dt.date.today()).isoformat(),
+            month=(today or dt.date.today()).isoformat()[:7],
+            placeholder=label + PLACEHOLDER + "[^article]",
+        )
         path.write_text(text, encoding="utf-8")
     for ed in EDITIONS:
         _nav_insert(root / ed.config, title, slug)

@@ -15,7 +15,7 @@ from ..checks.registry import UNKNOWN_DATE, load_registry
 from ..model.editions import EDITIONS, edition
 from ..model.language import format_date, format_month, strings
 from ..model.layout import ROOT, rel
-from ..model.problems import report
+from ..model.problems import Problem, at, report
 from ..model.registry import source_text
 
 START, END = "<!-- registry:start -->", "<!-- registry:end -->"
@@ -78,6 +78,31 @@ def expected(text: str, registry: dict[str, dict], lang: str) -> str | None:
     if start < 0 or end < start:
         return None
     return text[:start] + render(registry, lang) + text[end + len(END) :]
+
+
+def check_pages(registry: dict[str, dict], root: Path = ROOT) -> list[Problem]:
+    """Each edition's sources page lists exactly what the registry holds."""
+    problems = []
+    for ed in EDITIONS:
+        path = page_path(ed.lang, root)
+        if not path.is_file():
+            continue  # a missing page is the editions rule's to report
+        text = path.read_text(encoding="utf-8")
+        wanted = expected(text, registry, ed.lang)
+        if wanted is None:
+            problems.append(
+                Problem(rel(path, root), f"the lines {START} and {END} are missing", "add them where the list goes")
+            )
+        elif wanted != text:
+            first = next(i for i, (a, b) in enumerate(zip(text, wanted + "\0", strict=False)) if a != b)
+            problems.append(
+                Problem(
+                    at(rel(path, root), text.count("\n", 0, first) + 1),
+                    "the source list is out of date (it differs from docs/.data/sources.yml from here on)",
+                    "run python3 scripts/dev.py sources, which rewrites it from the registry, and commit the result",
+                )
+            )
+    return problems
 
 
 def write_all(root: Path = ROOT) -> list[str]:
