@@ -19,3 +19,18 @@ def test_fix_makes_only_the_first_abbreviation_outside_links_focusable():
         in fixed
     )
     assert fix(fixed) == fixed, "the fix should change nothing the second time"
+
+
+def test_fix_keeps_one_abbreviation_tooltip_a_section():
+    fixed = fix(BROKEN)
+    assert "then UN again." in fixed, "a repeat in the same section loses its <abbr>"
+    assert '<h2 id="next">Next <abbr title="United Nations">UN</abbr>' in fixed, "a new section explains it again"
+    assert "<p>The UN once more.</p>" in fixed
+    assert fixed.count("<abbr") == 3 and fixed.count("</abbr>") == 3
+
+
+def test_fix_turns_permalink_and_back_link_titles_into_labels():
+    fixed = fix(BROKEN)
+    assert '<a class="headerlink" href="#next" aria-label="Link to this section">&para;</a>' in fixed
+    assert '<a class="footnote-backref" href="#fnref:un" aria-label="Jump back to footnote 1 in the text">' in fixed
+    assert '<a class="footnote-ref" href="#fn:un">1</a>' in fixed, "footnote references keep their tooltips"
