@@ -37,10 +37,11 @@ def test_trim_drops_only_rules_no_page_can_match(tmp_path):
         ".a{margin:var(--chain)}.gone{color:red}.a:hover .b:not(.gone){color:blue}"
         ".js-made{top:0}.md-code__button{top:1px}.md-thing--x{top:2px}.admonition.bug{top:3px}.admonition.note{top:4px}"
         "[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}[data-state] .a{bottom:0}[data-md-color-scheme=slate]{--x:1}"
+        "[data-md-color-switching] *{transition-duration:0s}"
         "@media screen{.gone{color:red}}@media print{.a,.gone{display:none}}@keyframes spin{to{rotate:1turn}}"
     )
     html = '<body dir="ltr"><div class="a"><p class="b admonition note">x</p><input data-md-color-scheme="slate"></div></body>'
-    js = 'x("div",{class:"js-made"});e.setAttribute("data-state","");x("button",{class:"md-code__button"});`md-thing--${t}`;"bug"'
+    js = 'x("div",{class:"js-made"});e.setAttribute("data-state","");e.setAttribute("data-md-color-switching","");x("button",{class:"md-code__button"});`md-thing--${t}`;"bug"'
     root = edition(tmp_path, css, html, js)
     csstrim.trim_edition(root, [], MKDOCS)
     out = (root / "assets/stylesheets/main.1.min.css").read_text(encoding="utf-8")

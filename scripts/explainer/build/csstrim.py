@@ -11,7 +11,8 @@ and :not()/:is() are ignored, so they never cause a drop. Custom properties
 that no kept rule, page or script uses are dropped too (most are the inlined
 SVG icons of admonition types the site doesn't use). Only Material's own
 hashed stylesheets are trimmed, never ours; ours are only shipped without
-their comments (`uncomment_step`).
+their comments (`uncomment_step`). One rule the pages could match is dropped
+on purpose (`COSTLY`).
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ MARKUP_ONLY_CLASSES = {
     "linenodiv",
 }
 MARKUP_ONLY_ATTRS = {"dir"}
+# Attributes whose rules are dropped although pages have them, because they
+# cost more than they give. [data-md-color-switching] turns every transition
+# off while the palette changes; Material sets it and removes it when its
+# script starts, at the reader's first activity, and each is a restyle of the
+# whole page (about 25 ms each on the longest pages with the CPU slowed 4
+# times), which a tap made meanwhile waits for. Without the rule, a palette
+# switch fades a few colours over 125-250 ms instead of changing them at once.
+COSTLY = {"data-md-color-switching"}
 # Components Material's JavaScript builds only around markup of their own,
 # {class prefix: what wakes it (a tag, a .class, or a key of the page's
 # __config)}: with none of it on any page, their rules go.
@@ -186,6 +195,8 @@ def can_match(selector: str, used: Used) -> bool:
     """False only when the selector names something the site never has."""
     s = _strip_pseudo(selector)
     for name, op, v1, v2, v3 in ATTRIBUTE.findall(s):
+        if name in COSTLY:
+            return False
         if not used.has_attr(name, op, v1 or v2 or v3):
             return False
     s = ATTRIBUTE.sub(" ", s)
