@@ -21,6 +21,11 @@ def test_fix_makes_only_the_first_abbreviation_outside_links_focusable():
     assert fix(fixed) == fixed, "the fix should change nothing the second time"
 
 
+def test_fix_drops_the_empty_place_for_a_repository_widget():
+    fixed = fix(BROKEN)
+    assert "md-header__source" not in fixed and '<label for="__search">S</label></nav></header>' in fixed
+
+
 def test_fix_keeps_one_abbreviation_tooltip_a_section():
     fixed = fix(BROKEN)
     assert "then UN again." in fixed, "a repeat in the same section loses its <abbr>"

@@ -12,6 +12,9 @@ from explainer.model.problems import report
 
 BROKEN = """<!doctype html><html lang="en"><head><title>t</title></head><body>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
+<header><nav><label for="__search">S</label><div class="md-header__source">
+</div>
+</nav></header>
 <nav><label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">The article</label></nav>
 <label class="md-overlay" for="__drawer" aria-hidden="true"></label>
 <article class="md-content__inner md-typeset">
@@ -52,6 +55,10 @@ def test_unfixed_markup_is_reported():
         "each is a tooltip Material sets up when it starts" in msg
     )
     assert msg.count("repeats an abbreviation") == 2, msg
+    assert (
+        "treaty/index.html: the header keeps a place for a repository widget (div.md-header__source); "
+        "readers have no use for it" in msg
+    )
 
 
 @pytest.mark.rule("markup")

@@ -88,8 +88,7 @@ DORMANT = {
     "mermaid": {".mermaid"},
     "md-version": {"config:version"},
     "md-tag": {".md-tags"},
-    "md-source__fact": {"[data-md-component=source]"},
-    "md-source__repository--active": {"[data-md-component=source]"},
+    "md-source": {"[data-md-component=source]", ".md-source"},
 }
 
 

@@ -1,6 +1,6 @@
 """Post-build step: fixes to Material's markup.
 
-The fixes: no autocomplete on Material's toggle checkboxes and no empty
+The fixes: no empty place for a repository widget in the header; no autocomplete on Material's toggle checkboxes and no empty
 tabindex on its nav section titles (both invalid HTML, reported by the Nu
 checker); the first occurrence of each abbreviation made focusable, so
 its tooltip also opens from the keyboard; and fewer tooltips for Material to
@@ -122,6 +122,11 @@ def repeated_abbreviations(html: str, tags: list[Tag]) -> list[Tag]:
     return repeats
 
 
+# The place the theme's header keeps for the repository widget, which
+# partials/source.html leaves empty.
+HEADER_SOURCE = re.compile(r'<div class="md-header__source">\s*</div>\s*')
+
+
 def _unwrap_abbreviations(html: str, tags: list[Tag]) -> str:
     """The abbreviations' text without their <abbr> elements."""
     edits = []
@@ -132,6 +137,7 @@ def _unwrap_abbreviations(html: str, tags: list[Tag]) -> str:
 
 
 def fix(html: str) -> str:
+    html = HEADER_SOURCE.sub("", html, count=1)
     html = _unwrap_abbreviations(html, repeated_abbreviations(html, scan(html)))
     html = edit(
         html,

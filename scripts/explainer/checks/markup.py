@@ -43,6 +43,15 @@ def check_page(html: str, where: str) -> list[Problem]:
     problems += [
         Problem(
             where,
+            "the header keeps a place for a repository widget (div.md-header__source); readers have no use for it",
+            "keep docs/.overrides/partials/source.html empty, and build/markup.py drops the place",
+        )
+        for t in tags
+        if "md-header__source" in (t.attrs.get("class") or "").split()
+    ]
+    problems += [
+        Problem(
+            where,
             f'<a class="{t.attrs.get("class")}" title="{t.attrs["title"]}">: Material sets up a tooltip for each such link when it starts, which slows its start-up; the title should be an aria-label',
             how,
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..model.config import deployment
 from ..model.editions import EDITIONS, built_path, page_slug
 from ..model.html import html_pages, parse
 from ..model.language import strings
@@ -186,10 +187,16 @@ def reviewed_date(ctx: Context) -> list[Problem]:
 
 
 def corrections_link(ctx: Context) -> list[Problem]:
+    repo = deployment(ctx.root).repo_url
+
     def check(soup, page):
         words = strings(page.lang)
-        target = ctx.edition(page.lang).prefix + words["corrections_page"]
-        return reader.check_footer_corrections(soup, _where(ctx, page), words["corrections"], ctx.site, target)
+        prefix = ctx.edition(page.lang).prefix
+        where = _where(ctx, page)
+        edit_url = f"{repo}/{ctx.configs[page.lang]['edit_uri']}{page.slug}"
+        return reader.check_footer_corrections(
+            soup, where, words["corrections"], ctx.site, prefix + words["corrections_page"]
+        ) + reader.check_page_corrections(soup, where, words, ctx.site, prefix + words["suggest_page"], edit_url)
 
     return each_built_page(check)(ctx)
 
