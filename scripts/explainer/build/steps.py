@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import compilehint, csp, csstrim, htmlspace, markup, sitemap
+from . import compilehint, csp, csstrim, htmlspace, labels, markup, sitemap
 from .context import Context
 from .engines import Engine
 
 STEPS = (
     # One sitemap for both editions, with hreflang alternates, and robots.txt.
     sitemap.step,
+    # Readers: status labels that link to their meaning, and the key to them
+    # (before the CSS trimming, which reads the markup it adds).
+    labels.step,
     # Speed: drop the rules of the theme's stylesheets that no page can match
     # (about 60% of them), the comments of ours, and the templates'
     # indentation. csstrim reads the pages' classes and attributes; the markup

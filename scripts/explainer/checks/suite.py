@@ -262,6 +262,7 @@ RULES: tuple[Rule, ...] = (
     Rule("untranslated", lambda ctx: untranslated.check_all(ctx.by_lang(ctx.pages), ctx.root)),
     Rule("share-image", share_image),
     Rule("status-labels", status_labels, site=True),
+    Rule("status-key", each_built_page(claims.check_status_key), site=True),
     Rule("quotations", quotations, site=True),
     Rule("copying", copied_text, site=True),
     Rule("paraphrase", paraphrased_text, site=True),
