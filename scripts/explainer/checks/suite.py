@@ -23,6 +23,7 @@ from ..model.language import strings
 from ..model.layout import OVERRIDES, rel
 from ..model.problems import Problem
 from . import (
+    anchors,
     assets,
     budget,
     claim_parity,
@@ -260,6 +261,7 @@ RULES: tuple[Rule, ...] = (
     Rule("paraphrase", paraphrased_text, site=True),
     Rule("diagrams", each_built_page(diagrams.check_diagrams), site=True),
     Rule("timeline", each_built_page(timeline.check_timeline), site=True),
+    Rule("heading-anchors", each_built_page(anchors.check_heading_anchors), site=True),
     Rule("links", built_links, site=True),
     Rule("language-links", language_links, site=True),
     Rule("search-index", search_index, site=True),
