@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.model.editions import EDITIONS
 from explainer.model.layout import ROOT, rel
 
 from .conftest import BASE_PATH, CONFIG, unavailable
@@ -62,8 +61,9 @@ def targets(site: Path) -> list[Target]:
 
 def palette_script(scheme: str) -> str:
     """An init script that stores the reader's palette choice the way
-    Material does (localStorage key `<edition root path>.__palette`), so
-    every edition opens in `scheme` ('default' or 'slate')."""
+    Material does (localStorage key `<scope>.__palette`, where the scope is
+    the site's path for every edition: `extra.scope`), so every edition
+    opens in `scheme` ('default' or 'slate')."""
     palettes = CONFIG["theme"]["palette"]
     index = next(i for i, p in enumerate(palettes) if p.get("scheme", "default") == scheme)
     chosen = palettes[index]
@@ -76,9 +76,7 @@ def palette_script(scheme: str) -> str:
             "accent": chosen.get("accent", "indigo"),
         },
     }
-    scopes = [BASE_PATH + ed.prefix for ed in EDITIONS]
-    return f"""try {{ for (const scope of {json.dumps(scopes)})
-      localStorage.setItem(scope + ".__palette", {json.dumps(json.dumps(value))}); }} catch (e) {{}}"""
+    return f"""try {{ localStorage.setItem({json.dumps(BASE_PATH + ".__palette")}, {json.dumps(json.dumps(value))}); }} catch (e) {{}}"""
 
 
 # --------------------------------------------------------------------------
