@@ -175,6 +175,9 @@ def served_files(ctx: Context) -> list[Problem]:
     origin, base = ctx.published
     problems = site_files.check_not_found_page(ctx.site, origin, base, ctx.roots, missing="a/b/c/missing")
     problems += site_files.check_not_found_page(ctx.site, origin, base, ctx.roots, missing="fr/no-such-page/")
+    for ed in EDITIONS[1:]:  # where the root 404.html sends the readers of the other editions
+        where = f"{ed.prefix}404.html"
+        problems += site_files.check_not_found_page(ctx.site, origin, base, ctx.roots, f"{ed.prefix}a/b/missing", where)
     return problems + site_files.check_sitemap(ctx.site, ctx.roots, [(p.lang, p.slug) for p in ctx.pages])
 
 
