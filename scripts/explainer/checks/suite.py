@@ -43,6 +43,7 @@ from . import (
     site_files,
     sourcing,
     timeline,
+    typography,
     untranslated,
     validity,
 )
@@ -227,6 +228,17 @@ def each_html_file(check: Callable[[str, str], list[Problem]]) -> CheckFn:
     ]
 
 
+def french_typography(ctx: Context) -> list[Problem]:
+    """Every built file of the French editions, the "not found" page included."""
+    built = [
+        rel(path, ctx.site)
+        for ed in EDITIONS
+        if ed.lang in typography.LANGS
+        for path in html_pages(ctx.site / ed.prefix)
+    ]
+    return [p for b in built for p in typography.check_page(parse(ctx.site / b), b, ctx.tracer.page(b), ctx.root)]
+
+
 def unused_assets(ctx: Context) -> list[Problem]:
     return assets.check_unused_assets(ctx.site, assets.own_assets(ctx.root))
 
@@ -275,6 +287,7 @@ RULES: tuple[Rule, ...] = (
     Rule("print-styles", print_styles, site=True),
     Rule("csp", each_html_file(csp.check_page), site=True, preview=False),
     Rule("markup", each_html_file(markup.check_page), site=True),
+    Rule("french-typography", french_typography, site=True),
     Rule("unused-assets", unused_assets, site=True),
     Rule("page-weight", page_weight, site=True),
     Rule("valid-html", valid_html, site=True, slow=True),
