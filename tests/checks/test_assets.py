@@ -24,6 +24,19 @@ def test_unused_asset_is_reported(tmp_path):
 
 
 @pytest.mark.rule("unused-assets")
+def test_script_started_by_an_inline_script_counts_as_used(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text('<script>new Worker("assets/worker.js#" + location)</script>')
+    (site / "assets/worker.js").write_bytes(b"x")
+    (site / "assets/orphan.js").write_bytes(b"x")
+    msg = report(check_unused_assets(site, assets={"": {"assets/worker.js", "assets/orphan.js"}}))
+    assert (
+        msg
+        == "docs/.overrides/assets/orphan.js: no page uses this asset; delete it, or reference it from a page or stylesheet"
+    )
+
+
 def test_absolute_link_to_the_site_counts_as_using_an_asset(tmp_path):
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
