@@ -48,14 +48,16 @@ class Target:
 
 
 def targets(site: Path) -> list[Target]:
-    """Every page of every edition, and the root 404.html, served (as GitHub
-    Pages does) at a missing address some folders deep."""
+    """Every page of every edition, and each edition's 404.html, reached as
+    GitHub Pages serves it: the root one at a missing address some folders
+    deep, the French one through it, at a missing address under fr/."""
     out = []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).as_posix()
         out.append(Target(rel, rel.removesuffix("index.html")))
-    if (site / "404.html").is_file():
-        out.append(Target("404.html", "no/such/page/", 404))
+    for page in sorted(site.rglob("404.html")):
+        rel = page.relative_to(site).as_posix()
+        out.append(Target(rel, rel.removesuffix("404.html") + "no/such/page/", 404))
     return out
 
 
