@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model.editions import EDITIONS, built_path, page_slug
+from ..model.editions import EDITIONS, built_path, page_slug, source_of
 from ..model.html import html_pages, parse
 from ..model.language import strings
 from ..model.layout import OVERRIDES, rel
@@ -229,14 +229,26 @@ def each_html_file(check: Callable[[str, str], list[Problem]]) -> CheckFn:
 
 
 def french_typography(ctx: Context) -> list[Problem]:
-    """Every built file of the French editions, the "not found" page included."""
+    """Every built file of the French editions, the "not found" page included;
+    not the pages whose front matter is broken or that are still the new-page
+    scaffold, which their own rules report."""
+    ready = {
+        built_path(p.lang, p.slug)
+        for p in ctx.sound
+        if not any(u.where.split(":")[0] == p.where for u in ctx.unfinished)
+    }
     built = [
         rel(path, ctx.site)
         for ed in EDITIONS
         if ed.lang in typography.LANGS
         for path in html_pages(ctx.site / ed.prefix)
     ]
-    return [p for b in built for p in typography.check_page(parse(ctx.site / b), b, ctx.tracer.page(b), ctx.root)]
+    return [
+        p
+        for b in built
+        if b in ready or source_of(b) is None
+        for p in typography.check_page(parse(ctx.site / b), b, ctx.tracer.page(b), ctx.root)
+    ]
 
 
 def unused_assets(ctx: Context) -> list[Problem]:
