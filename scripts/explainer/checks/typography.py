@@ -28,53 +28,10 @@ LANGS = {"fr"}  # editions written with French typography
 SPACES = "\u00a0\u202f"
 MARKS = re.compile(r"[:;!?»]|«")
 SKIP = {"script", "style", "code", "pre", "kbd", "samp", "svg", "template", "textarea"}
-BLOCKS = {
-    *[
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-    ],
-    *[
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-        "br",
-        "label",
-    ],
-}
+# Elements that start a line of their own: text on either side never joins.
+BLOCK_NAMES = """address article aside blockquote body br dd details dialog div dl dt figcaption figure footer form
+h1 h2 h3 h4 h5 h6 head header hr label li main nav ol p section summary table tbody td th thead title tr ul"""
+BLOCKS = frozenset(BLOCK_NAMES.split())
 ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
 META = {"description", "og:title", "og:description", "og:image:alt", "og:site_name"}
 # Where text of a built page can come from, after the page's own Markdown.
@@ -184,16 +141,17 @@ def _sources(page: Page | None, root: Path, registry_first: bool):
     return found
 
 
-def source_of(words: str, page: Page | None, root: Path, registry_first: bool = False) -> tuple[str, str] | None:
-    """(file:LINE, the line as written) of the first line that has `words`
-    (the words at a mark, as the built page shows them: ending with it, or
-    starting with '«'), trying five, three, then two of them."""
+def source_of(words: str, sources: list) -> tuple[str, str] | None:
+    """(file:LINE, the line as written) of the first line of `sources` (as
+    `_sources` gives them) that has `words` (the words at a mark, as the
+    built page shows them: ending with it, or starting with '«'), trying
+    five, three, then two of them."""
     split = words.split()
     for n in (5, 3, 2):
         needle = flatten(" ".join(split[:n] if words.startswith("«") else split[-n:]))
         if len(split) < n or not needle:
             continue
-        for name, lines in _sources(page, root, registry_first):
+        for name, lines in sources:
             for number, line in lines:
                 if needle in flatten(line):
                     return at(name, number), line
@@ -211,12 +169,14 @@ def _context(text: str, i: int) -> str:
 
 def check_page(soup, built: str, page: Page | None, root: Path) -> list[Problem]:
     """Every breakable space, or missing one, at a French mark of the built page `built`."""
-    problems = []
+    problems, sources = [], {}
     for text, i, what, el in text_faults(soup) + attribute_faults(soup):
         mark = text[i]
         words = " ".join((text[i : i + 40] if mark == "«" else text[max(0, i - 40) : i + 1]).split())
         in_registry = el is not None and any("source-entry" in (p.get("class") or []) for p in [el, *el.parents])
-        found = source_of(words, page, root, in_registry)
+        if in_registry not in sources:
+            sources[in_registry] = _sources(page, root, in_registry)
+        found = source_of(words, sources[in_registry])
         # The source's own spelling of this mark and its neighbour, markup aside.
         if mark == "«":
             kept = rf"«[{SPACES}][*_]*{re.escape(text[i + 1 :].split()[0])}" if text[i + 1 :].split() else "«"
