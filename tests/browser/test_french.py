@@ -17,7 +17,7 @@ from explainer.model.language import strings
 from tests.conftest import copy_repository
 from tests.support import edit
 
-from .checks import change_css, change_page, color_scheme, new_audit
+from .checks import change_css, change_page, color_scheme
 from .conftest import Server
 from .searching import Query, search_problems
 from .startup import wait_until
@@ -27,15 +27,6 @@ pytestmark = pytest.mark.browser
 
 FRENCH = next(ed for ed in EDITIONS if ed.lang == "fr")
 WIDTHS = (320, 360, 1280)  # phones and a desktop
-
-
-@pytest.fixture
-def reader(browser, server):
-    """A light-palette page, nothing stored, and its recorder."""
-    context, page, checks = new_audit(browser, server, "default", palette=False)
-    checks.recorder.current = "French reader test"
-    yield context, page, checks
-    context.close()
 
 
 MISSING = re.compile(

@@ -13,75 +13,50 @@ import re
 
 import pytest
 
-from .checks import new_audit
 from .searching import Query, search_problems
 
 pytestmark = pytest.mark.browser
 
 
 PEOPLE = "people/"
+
+
+def names(*typed: str) -> list[Query]:
+    """Names as readers type them: each must list the who's-who first."""
+    return [Query(name, first=PEOPLE) for name in typed]
+
+
 FRENCH = [
     # Without accents, as many type on a phone or an English keyboard.
     Query("coree", offers="western-reactions/", open="western-reactions/"),
-    Query("defense", offers="treaty/"),
-    Query("ratifie", offers="treaty/"),
-    Query("securite", offers="glossary/"),
-    Query("traite", offers="treaty/"),
-    Query("echeance", offers="treaty/"),
-    Query("unanimite", offers="glossary/"),
+    *[Query(word, offers="treaty/") for word in ("defense", "ratifie", "traite", "echeance")],
+    *[Query(word, offers="glossary/") for word in ("securite", "unanimite")],
     # After an elided article, with the keyboard's apostrophe or the typographic one.
-    Query("ONU", offers="technology-transfers/"),
+    *[Query(word, offers="technology-transfers/") for word in ("ONU", "l’ONU")],
     Query("l'ONU", offers="technology-transfers/", open="technology-transfers/"),
-    Query("l’ONU", offers="technology-transfers/"),
     Query("d'amitie", offers="timeline/"),
     Query("qu'a dit l'OTAN", offers="western-reactions/"),
     # Other forms of a word.
-    Query("ratifiés", offers="treaty/"),
-    Query("ratification", offers="treaty/"),
+    *[Query(word, offers="treaty/") for word in ("ratifiés", "ratification")],
+    *[Query(word, offers="technology-transfers/") for word in ("sous-marins", "sous marin")],
     Query("missiles", offers="technology-transfers/", open="technology-transfers/"),
-    Query("sous-marins", offers="technology-transfers/"),
-    Query("sous marin", offers="technology-transfers/"),
     # Names, hyphenated or not, with or without accents.
     Query("Kim Jong-un", first=PEOPLE, open="treaty/"),
-    Query("Kim Jong Un", first=PEOPLE),
     Query("kim jong un", first=PEOPLE, open=PEOPLE),
-    Query("Jong-un", first=PEOPLE),
-    Query("Poutine", first=PEOPLE),
-    Query("Vladimir Poutine", first=PEOPLE),
-    Query("Choïgou", first=PEOPLE),
-    Query("Choigou", first=PEOPLE),
-    Query("Choe Son-hui", first=PEOPLE),
-    Query("Choe Son Hui", first=PEOPLE),
-    Query("Lavrov", first=PEOPLE),
-    Query("Guerassimov", first=PEOPLE),
-    Query("Stoltenberg", first=PEOPLE),
+    *names("Kim Jong Un", "Jong-un", "Poutine", "Vladimir Poutine", "Choïgou", "Choigou", "Choe Son-hui"),
+    *names("Choe Son Hui", "Lavrov", "Guerassimov", "Stoltenberg"),
     # Phrases with small words.
     Query("la Corée du Nord", offers="western-reactions/", open="western-reactions/"),
     Query("traité de défense mutuelle", offers="treaty/", open="treaty/"),
 ]
 ENGLISH = [
-    Query("Kim Jong Un", first=PEOPLE),
     Query("Kim Jong-un", first=PEOPLE, open="treaty/"),
     Query("Jong Un", first=PEOPLE, open=PEOPLE),
-    Query("Putin", first=PEOPLE),
-    Query("Putin's", first=PEOPLE),
-    Query("Vladimir Putin", first=PEOPLE),
-    Query("Shoigu", first=PEOPLE),
-    Query("Choe Son Hui", first=PEOPLE),
-    Query("Lavrov", first=PEOPLE),
-    Query("Stoltenberg", first=PEOPLE),
+    *names("Kim Jong Un", "Putin", "Putin's", "Vladimir Putin", "Shoigu", "Choe Son Hui", "Lavrov", "Stoltenberg"),
     Query("submarines", offers="technology-transfers/", open="technology-transfers/"),
     Query("ratified", offers="treaty/"),
     Query("North Korea", offers="western-reactions/"),
 ]
-
-
-@pytest.fixture
-def reader(browser, server):
-    context, page, checks = new_audit(browser, server, "default", palette=False)
-    checks.recorder.current = "search test"
-    yield context, page, checks
-    context.close()
 
 
 def run_queries(page, server, prefix: str, queries: list[Query]) -> list[str]:
