@@ -47,13 +47,14 @@ def test_every_latin_heading_keeps_its_anchor():
 
 
 @pytest.mark.rule("heading-anchors")
-def test_anchor_without_words_is_reported(tmp_path):
-    page = markdown_page(tmp_path, f"# Le pacte\n\nTexte.\n\n## {RUSSIAN}\n", where="docs/fr/treaty.md")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_anchor_without_words_is_reported(tmp_path, lang):
+    page = markdown_page(tmp_path, f"# Le pacte\n\nTexte.\n\n## {RUSSIAN}\n", where=f"docs/{lang}/treaty.md")
     soup = article(
         f'<h1 id="le-pacte">Le pacte</h1><p>Texte.</p><h2 id="-_1">{RUSSIAN}<a class="headerlink" href="#-_1">¶</a></h2>'
     )
     assert report(check_heading_anchors(soup, page)) == (
-        f"docs/fr/treaty.md:8: the heading '{RUSSIAN}' has the anchor #-_1, which keeps none of its words; "
+        f"docs/{lang}/treaty.md:8: the heading '{RUSSIAN}' has the anchor #-_1, which keeps none of its words; "
         "set toc's slugify to explainer.build.slugs.slugify in the edition's config (mkdocs.yml), "
         "or give the heading an anchor of its own: ## Heading { #my-anchor }"
     )
