@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import csp, csstrim, htmlspace, markup, sitemap
+from . import csp, csstrim, htmlspace, markup, sitemap, typography
 from .context import Context
 from .engines import Engine
 
@@ -26,6 +26,8 @@ STEPS = (
     htmlspace.step,
     # Fixes to the theme's markup (valid HTML, focusable abbreviations).
     markup.step,
+    # The table of contents keeps the headings' no-break spaces (French « ? »).
+    typography.step,
     # The Content-Security-Policy hashes each page's final inline scripts, so
     # it must stay the last step.
     csp.step,
