@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
+from explainer.checks.validity import MissingToolError
 from explainer.model.html import parse
 from explainer.model.pages import Page, split_front_matter
+from explainer.model.problems import report
 
 # A page that passes every front-matter rule, to break on purpose.
 GOOD_PAGE = """---
@@ -57,3 +62,15 @@ def markdown_page(tmp_path: Path, body: str, meta: str = "sources: [known]", whe
 def article(html: str):
     """A parsed page whose content is `html`, as a built page wraps it."""
     return parse(f'<article class="md-content__inner">{html}</article>')
+
+
+def assert_rule_holds(rule, context) -> None:
+    """The suite's `rule` finds no problem in `context`; a missing tool skips
+    it, except under CI=true, where that fails."""
+    try:
+        problems = rule.run(context)
+    except MissingToolError as err:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{err} (CI=true: the {rule.name} rule must run here)")
+        pytest.skip(f"{rule.name}: {err}")
+    assert not problems, report(problems)

@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.model.editions import EDITIONS
 from explainer.model.layout import ROOT, rel
 
 from .conftest import BASE_PATH, CONFIG, unavailable
@@ -49,21 +48,24 @@ class Target:
 
 
 def targets(site: Path) -> list[Target]:
-    """Every page of every edition, and the root 404.html, served (as GitHub
-    Pages does) at a missing address some folders deep."""
+    """Every page of every edition, and each edition's 404.html, reached as
+    GitHub Pages serves it: the root one at a missing address some folders
+    deep, the French one through it, at a missing address under fr/."""
     out = []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).as_posix()
         out.append(Target(rel, rel.removesuffix("index.html")))
-    if (site / "404.html").is_file():
-        out.append(Target("404.html", "no/such/page/", 404))
+    for page in sorted(site.rglob("404.html")):
+        rel = page.relative_to(site).as_posix()
+        out.append(Target(rel, rel.removesuffix("404.html") + "no/such/page/", 404))
     return out
 
 
 def palette_script(scheme: str) -> str:
     """An init script that stores the reader's palette choice the way
-    Material does (localStorage key `<edition root path>.__palette`), so
-    every edition opens in `scheme` ('default' or 'slate')."""
+    Material does (localStorage key `<scope>.__palette`, where the scope is
+    the site's path for every edition: `extra.scope`), so every edition
+    opens in `scheme` ('default' or 'slate')."""
     palettes = CONFIG["theme"]["palette"]
     index = next(i for i, p in enumerate(palettes) if p.get("scheme", "default") == scheme)
     chosen = palettes[index]
@@ -76,9 +78,7 @@ def palette_script(scheme: str) -> str:
             "accent": chosen.get("accent", "indigo"),
         },
     }
-    scopes = [BASE_PATH + ed.prefix for ed in EDITIONS]
-    return f"""try {{ for (const scope of {json.dumps(scopes)})
-      localStorage.setItem(scope + ".__palette", {json.dumps(json.dumps(value))}); }} catch (e) {{}}"""
+    return f"""try {{ localStorage.setItem({json.dumps(BASE_PATH + ".__palette")}, {json.dumps(json.dumps(value))}); }} catch (e) {{}}"""
 
 
 # --------------------------------------------------------------------------

@@ -54,3 +54,15 @@ def browser():
         chromium = pw.chromium.launch(executable_path=executable, args=list(ARGS))
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def reader(browser, server, request):
+    """A light-palette page, nothing stored, and its recorder, whose messages
+    name the test. Closed after the test."""
+    from .checks import new_audit  # checks.py imports this module
+
+    context, page, checks = new_audit(browser, server, "default", palette=False)
+    checks.recorder.current = request.node.name
+    yield context, page, checks
+    context.close()

@@ -18,15 +18,6 @@ from .startup import wait_until
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def reader(browser, server):
-    """A light-palette page, nothing stored, and its recorder."""
-    context, page, checks = new_audit(browser, server, "default", palette=False)
-    checks.recorder.current = "reader test"
-    yield context, page, checks
-    context.close()
-
-
 def clean(page, checks) -> list[str]:
     """Console errors, failed or third-party requests and CSP violations so far."""
     checks.recorder.settle(page)

@@ -56,6 +56,9 @@ def test_fork_build_uses_the_fork_addresses_only(fork):
     assert hreflang == {"en": FORK_SITE + "treaty/", "fr": FORK_SITE + "fr/treaty/", "x-default": FORK_SITE + "treaty/"}
     assert page.find("meta", property="og:url")["content"] == FORK_SITE + "fr/treaty/"
     assert page.find("meta", property="og:image")["content"] == FORK_SITE + "fr/assets/images/share.png"
+    # The reader's palette is kept under the fork's path, the same for both editions.
+    for html in (site / "fr" / "treaty" / "index.html", site / "404.html"):
+        assert '__md_scope=new URL("/fork-name/",location)' in html.read_text(encoding="utf-8"), html
     edit = [a["href"] for a in page.find_all("a", href=True) if "/edit/" in a["href"]]
     assert edit == [FORK_REPO + "/edit/main/docs/fr/treaty.md"]
     assert page.select_one(".explainer-correct a[rel=edit]")["href"] == edit[0], "the edit link under the page"

@@ -69,3 +69,29 @@ def test_robots_txt_blocking_crawlers_is_reported(tmp_path):
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
     msg = report(site_files.check_sitemap(site, ROOTS, [("en", "treaty.md")]))
     assert f"robots.txt: must allow every crawler and say 'Sitemap: {ROOTS['en']}sitemap.xml'" in msg
+
+
+@pytest.mark.rule("served-files")
+def test_language_links_of_the_french_not_found_page_are_checked_at_depth(tmp_path):
+    """The French "not found" page, as the root one sends French readers to it:
+    its switcher's links (once `base_url` + '/' + '../') must reach each edition's root."""
+    site = tmp_path / "site"
+    for inner in ("", "sources/", "fr/", "fr/sources/"):
+        (site / inner).mkdir(parents=True, exist_ok=True)
+        (site / inner / "index.html").write_text("", encoding="utf-8")
+    (site / "fr" / "404.html").write_text(
+        f'<html lang="fr"><a class="md-select__link" hreflang="en" href="{BASE}fr//../">English</a>'
+        f'<a class="md-select__link" hreflang="fr" href="{BASE}fr//./">Français</a>'
+        f'<article class="md-content__inner"><a href="{BASE}fr/">Accueil</a><a href="{BASE}fr/sources/">Sources</a>'
+        f'<div lang="en"><a href="{BASE}">Home</a><a href="{BASE}sources/">Sources</a></div></article></html>',
+        encoding="utf-8",
+    )
+    msg = report(site_files.check_not_found_page(site, ORIGIN, BASE, ROOTS, "fr/a/b/missing", "fr/404.html"))
+    assert msg == (
+        f"fr/404.html: the language switcher's en link, served at {ORIGIN}{BASE}fr/a/b/missing, leads to "
+        f"{ORIGIN}{BASE}fr/, not to {ROOTS['en']}; on a page without page.url, link each edition's root path; "
+        "see docs/.overrides/partials/alternate.html\n"
+        f"fr/404.html: the language switcher's fr link, served at {ORIGIN}{BASE}fr/a/b/missing, leads to "
+        f"{ORIGIN}{BASE}fr//, not to {ROOTS['fr']}; on a page without page.url, link each edition's root path; "
+        "see docs/.overrides/partials/alternate.html"
+    )

@@ -38,13 +38,18 @@ def test_sources_page_shows_authors_and_where_dates_come_from():
     assert en.startswith(
         "**NK News**, *A headline*, by Anton Sokolin and Shreyas Reddy · 20 June 2024 (dated by its URL) · "
     )
+    # On the French page, the English headline says it is English.
     assert fr.startswith(
-        "**NK News**, *A headline*, par Anton Sokolin et Shreyas Reddy · 20 juin 2024 (date tirée de l’adresse) · "
+        '**NK News**, *A headline*{ lang="en" }, par Anton Sokolin et Shreyas Reddy · 20 juin 2024 (date tirée de l’adresse) · '
     )
     undated = {**entry, "date": "unknown", "authors": ["Chris York"]}
     undated.pop("dated_by")
     assert "*A headline*, by Chris York · date not recorded · " in sourcespage.entry_markdown(undated, "en")
-    assert "*A headline*, par Chris York · date non relevée · " in sourcespage.entry_markdown(undated, "fr")
+    assert '*A headline*{ lang="en" }, par Chris York · date non relevée · ' in sourcespage.entry_markdown(
+        undated, "fr"
+    )
+    translated = {**entry, "fr": {"title": "Un titre"}}
+    assert sourcespage.entry_markdown(translated, "fr").startswith("**NK News**, *Un titre*, par ")
 
 
 @pytest.mark.rule("sources-page")

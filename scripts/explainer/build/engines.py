@@ -126,9 +126,12 @@ def deployed(ed: Edition, root: Path) -> Iterator[Path]:
     (model/config.py: SITE_URL, REPO_URL)."""
     committed = load_config(ed.config, root)
     wanted = deployment(root).overrides(committed, ed.lang)
-    if all(committed.get(key) == value for key, value in wanted.items() if key != "extra") and [
-        alt["root"] for alt in committed["extra"]["alternate"]
-    ] == [alt["root"] for alt in wanted["extra"]["alternate"]]:
+    extra = committed["extra"]
+    if (
+        all(committed.get(key) == value for key, value in wanted.items() if key != "extra")
+        and [alt["root"] for alt in extra["alternate"]] == [alt["root"] for alt in wanted["extra"]["alternate"]]
+        and extra.get("scope") == wanted["extra"]["scope"]
+    ):
         yield root / ed.config
         return
     path = root / DEPLOYED_CONFIG.format(stem=Path(ed.config).stem, id=f"{os.getpid()}-{threading.get_ident()}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import compilehint, csp, csstrim, htmlspace, labels, markup, sitemap
+from . import compilehint, csp, csstrim, htmlspace, labels, markup, sitemap, typography
 from .context import Context
 from .engines import Engine
 
@@ -30,6 +30,8 @@ STEPS = (
     # Fixes to the theme's markup (valid HTML, focusable abbreviations, fewer
     # tooltips for the theme's script to set up).
     markup.step,
+    # The table of contents keeps the headings' no-break spaces (French « ? »).
+    typography.step,
     # Speed: a compile hint for the theme's script, which runs at the
     # reader's first activity.
     compilehint.step,

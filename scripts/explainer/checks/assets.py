@@ -16,6 +16,8 @@ from ..model.problems import Problem
 from .links import is_external
 
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+# A script's address in a string of an inline script: "../assets/x.js#…"
+SCRIPT_URL = re.compile(r"""["']([^"'\s?#]+\.js)(?:[?#][^"']*)?["']""")
 
 
 def own_assets(root: Path = ROOT) -> dict[str, set[str]]:
@@ -33,14 +35,19 @@ def own_assets(root: Path = ROOT) -> dict[str, set[str]]:
 
 def check_unused_assets(site: Path, assets: dict[str, set[str]] | None = None) -> list[Problem]:
     """Every asset of our own (`own_assets()` unless given) is referenced by
-    some page or stylesheet of the built `site`."""
+    some page or stylesheet of the built `site`, or started by a page's inline
+    script (a worker, a script loaded on demand)."""
     assets = assets if assets is not None else own_assets()
     # Absolute links to the site itself count too (og:image must be absolute).
     origin, base = published()
     used: set[str] = set()
     for page in html_pages(site):
         here = "/" + rel(page, site)
-        for _, link in extract_links(parse(page)):
+        soup = parse(page)
+        started = [
+            url for script in soup.find_all("script", src=False) for url in SCRIPT_URL.findall(script.string or "")
+        ]
+        for link in [link for _, link in extract_links(soup)] + started:
             if link.startswith(origin + base):
                 used.add(normpath(urlsplit(link).path[len(base) :]))
             elif not is_external(link):

@@ -15,13 +15,19 @@ SITEMAP_STEP = "scripts/explainer/build/sitemap.py"
 
 
 def check_not_found_page(
-    site: Path, origin: str, base_path: str, roots: dict[str, str], missing: str = "a/b/c/missing"
+    site: Path,
+    origin: str,
+    base_path: str,
+    roots: dict[str, str],
+    missing: str = "a/b/c/missing",
+    where: str = "404.html",
 ) -> list[Problem]:
-    """The root 404.html, which GitHub Pages serves for any missing address of
-    either edition: it speaks every edition's language, and its links work
-    when it is served at a deep address (`missing`, inside the site)."""
-    path = site / "404.html"
-    where = "404.html"
+    """An edition's "not found" page (`where`): the root 404.html, which
+    GitHub Pages serves for any missing address of either edition, or the
+    one it sends a reader of another edition on to (fr/404.html). It speaks
+    every edition's language, and its links, the language switcher's too,
+    work when it is served at a deep address (`missing`, inside the site)."""
+    path = site / where
     fix = f"see {NOT_FOUND_TEMPLATE}"
     if not path.is_file():
         return [Problem(where, "is missing; GitHub Pages would show its own English-only page", fix)]
@@ -30,6 +36,16 @@ def check_not_found_page(
     problems = []
     served_at = origin + base_path + missing
     targets = set()
+    switcher = {a.get("hreflang"): urljoin(served_at, a["href"]) for a in soup.select("a.md-select__link[href]")}
+    for lang, root in roots.items():
+        if switcher.get(lang, root) != root:
+            problems.append(
+                Problem(
+                    where,
+                    f"the language switcher's {lang} link, served at {served_at}, leads to {switcher[lang]}, not to {root}",
+                    "on a page without page.url, link each edition's root path; see docs/.overrides/partials/alternate.html",
+                )
+            )
     for a in body.find_all("a", href=True):
         href = a["href"]
         absolute = urljoin(served_at, href)

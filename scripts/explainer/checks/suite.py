@@ -18,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model.config import deployment
-from ..model.editions import EDITIONS, built_path, page_slug
+from ..model.editions import EDITIONS, built_path, page_slug, source_of
 from ..model.html import html_pages, parse
 from ..model.language import strings
 from ..model.layout import OVERRIDES, rel
 from ..model.problems import Problem
 from . import (
+    anchors,
     assets,
     budget,
     claim_parity,
@@ -43,6 +44,7 @@ from . import (
     site_files,
     sourcing,
     timeline,
+    typography,
     untranslated,
     validity,
 )
@@ -175,6 +177,9 @@ def served_files(ctx: Context) -> list[Problem]:
     origin, base = ctx.published
     problems = site_files.check_not_found_page(ctx.site, origin, base, ctx.roots, missing="a/b/c/missing")
     problems += site_files.check_not_found_page(ctx.site, origin, base, ctx.roots, missing="fr/no-such-page/")
+    for ed in EDITIONS[1:]:  # where the root 404.html sends the readers of the other editions
+        where = f"{ed.prefix}404.html"
+        problems += site_files.check_not_found_page(ctx.site, origin, base, ctx.roots, f"{ed.prefix}a/b/missing", where)
     return problems + site_files.check_sitemap(ctx.site, ctx.roots, [(p.lang, p.slug) for p in ctx.pages])
 
 
@@ -230,6 +235,29 @@ def each_html_file(check: Callable[[str, str], list[Problem]]) -> CheckFn:
     ]
 
 
+def french_typography(ctx: Context) -> list[Problem]:
+    """Every built file of the French editions, the "not found" page included;
+    not the pages whose front matter is broken or that are still the new-page
+    scaffold, which their own rules report."""
+    ready = {
+        built_path(p.lang, p.slug)
+        for p in ctx.sound
+        if not any(u.where.split(":")[0] == p.where for u in ctx.unfinished)
+    }
+    built = [
+        rel(path, ctx.site)
+        for ed in EDITIONS
+        if ed.lang in typography.LANGS
+        for path in html_pages(ctx.site / ed.prefix)
+    ]
+    return [
+        p
+        for b in built
+        if b in ready or source_of(b) is None
+        for p in typography.check_page(parse(ctx.site / b), b, ctx.tracer.page(b), ctx.root)
+    ]
+
+
 def unused_assets(ctx: Context) -> list[Problem]:
     return assets.check_unused_assets(ctx.site, assets.own_assets(ctx.root))
 
@@ -268,6 +296,7 @@ RULES: tuple[Rule, ...] = (
     Rule("paraphrase", paraphrased_text, site=True),
     Rule("diagrams", each_built_page(diagrams.check_diagrams), site=True),
     Rule("timeline", each_built_page(timeline.check_timeline), site=True),
+    Rule("heading-anchors", each_built_page(anchors.check_heading_anchors), site=True),
     Rule("links", built_links, site=True),
     Rule("language-links", language_links, site=True),
     Rule("search-index", search_index, site=True),
@@ -278,6 +307,7 @@ RULES: tuple[Rule, ...] = (
     Rule("print-styles", print_styles, site=True),
     Rule("csp", each_html_file(csp.check_page), site=True, preview=False),
     Rule("markup", each_html_file(markup.check_page), site=True),
+    Rule("french-typography", french_typography, site=True),
     Rule("unused-assets", unused_assets, site=True),
     Rule("page-weight", page_weight, site=True),
     Rule("valid-html", valid_html, site=True, slow=True),

@@ -85,6 +85,13 @@ class Deployment:
         """An edition's address: the default one plus the edition's prefix."""
         return self.site_url + next(ed.prefix for ed in EDITIONS if ed.lang == lang)
 
+    @property
+    def scope(self) -> str:
+        """The path every edition keeps the reader's choices under (Material's
+        `extra.scope`): the default edition's, so that a palette chosen in
+        one edition holds in the others."""
+        return site_prefix({"site_url": self.site_url})[1]
+
     def overrides(self, config: dict, lang: str) -> dict:
         """The keys of edition `lang`'s config that depend on where the site
         is published; `config` is that edition's committed config."""
@@ -93,7 +100,7 @@ class Deployment:
             "site_url": self.edition_url(lang),
             "repo_url": self.repo_url,
             "repo_name": self.repo_name,
-            "extra": {"alternate": alternates},
+            "extra": {"alternate": alternates, "scope": self.scope},
         }
 
 

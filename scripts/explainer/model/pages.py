@@ -69,7 +69,7 @@ class Page:
         for needle in needles:
             if not needle:
                 continue
-            wanted = _flatten(needle)
+            wanted = flatten(needle)
             for number, (raw, text) in enumerate(zip(lines, flat, strict=False)):
                 if needle in raw or (wanted and wanted in text):
                     return self.body_line + number
@@ -79,7 +79,7 @@ class Page:
         """The body's lines, as written and flattened (computed once)."""
         if getattr(self, "_flat", None) is None or self._flat[0] is not self.body:
             lines = self.body.split("\n")
-            self._flat = (self.body, lines, [_flatten(line) for line in lines])
+            self._flat = (self.body, lines, [flatten(line) for line in lines])
         return self._flat[1], self._flat[2]
 
     def line_of_text(self, text: str) -> int | None:
@@ -97,7 +97,7 @@ class Page:
 MARKUP = re.compile(r"\{[^}]*\}|\[\^[^\]]+\]|\]\([^)]*\)|[*_`#>\[\]]|<[^>]+>")
 
 
-def _flatten(text: str) -> str:
+def flatten(text: str) -> str:
     """Text without Markdown markup, attribute lists, footnote references,
     link targets or tags; spaces and typographic variants folded."""
     text = unicodedata.normalize("NFKC", MARKUP.sub(" ", text)).replace("’", "'").lower()

@@ -40,7 +40,10 @@ def _names(names: list[str], words: dict) -> str:
 def entry_markdown(entry: dict, lang: str) -> str:
     words = strings(lang)["sources"]
     title = source_text(entry, "title", lang)
-    title = title if title.startswith("[") else f"*{title}*"
+    # A headline is shown as published; one in another language than the
+    # page's says so (lang=…), for screen readers and for the typography check.
+    foreign = entry["language"] != lang and source_text(entry, "title", lang) == entry["title"]
+    title = title if title.startswith("[") else f"*{title}*" + (f'{{ lang="{entry["language"]}" }}' if foreign else "")
     byline = f", {words['by']} {_names(entry['authors'], words)}" if entry.get("authors") else ""
     parts = [
         f"**{entry['publisher']}**, {title}{byline}",
