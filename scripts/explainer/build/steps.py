@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import compilehint, csp, csstrim, htmlspace, labels, markup, sitemap, typography
+from . import compilehint, csp, csstrim, htmlspace, labels, markup, sitemap, timeline, typography
 from .context import Context
 from .engines import Engine
 
@@ -20,6 +20,8 @@ STEPS = (
     # Readers: status labels that link to their meaning, and the key to them
     # (before the CSS trimming, which reads the markup it adds).
     labels.step,
+    # Readers: the timeline's year markers and milestone tags.
+    timeline.step,
     # Speed: drop the rules of the theme's stylesheets that no page can match
     # (about 60% of them), the comments of ours, and the templates'
     # indentation. csstrim reads the pages' classes and attributes; the markup
