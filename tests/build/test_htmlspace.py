@@ -16,5 +16,5 @@ def test_our_inline_script_ships_without_comment_lines_or_indentation():
     html = f'<body>\n  <script id="__on-demand">{js}</script>\n  <script>\n  // theirs\n</script></body>'
     assert htmlspace.collapse(html) == (
         '<body>\n<script id="__on-demand">\n(() => {\nconst a = /\\/search\\.json$/ // kept: code first\n'
-        'if (a) b()\n})()\n</script>\n<script>\n  // theirs\n</script></body>'
+        "if (a) b()\n})()\n</script>\n<script>\n  // theirs\n</script></body>"
     )

@@ -198,7 +198,9 @@ def test_broken_correction_links_under_the_page_are_reported(tmp_path):
         in msg
     )
     missing = report(reader.check_page_corrections(soup_of("<p>x</p>"), "treaty/index.html", words, site, target, EDIT))
-    assert "treaty/index.html: no 'Proposez une correction' link under the page; keep the corrections line of" in missing
+    assert (
+        "treaty/index.html: no 'Proposez une correction' link under the page; keep the corrections line of" in missing
+    )
 
 
 @pytest.mark.rule("share-previews")
