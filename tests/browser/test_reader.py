@@ -87,6 +87,29 @@ def switcher_problems(page, server, start: str, lang: str, landing: str) -> list
     return []
 
 
+TAB_STOP = "(el => el === document.body ? 'BODY' : el.tagName + ':' + (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20))"
+
+
+def tab_until(page, predicate: str, limit: int = 300) -> list[str]:
+    """Press Tab until the focused element satisfies `predicate` (a JavaScript
+    function of the element), for at most `limit` presses or one full round of
+    the page. Returns the stops passed, for the failure message.
+
+    A stop on the page's body is passed over, not taken as the end of the
+    round: focus can fall back to it for a moment while the theme's script
+    sets up the element that had it, and the next Tab goes on from there."""
+    stops: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate})(document.activeElement)"):
+            break
+        stop = page.evaluate(f"{TAB_STOP}(document.activeElement)")
+        if stops and stop == stops[0]:
+            break  # back at the first stop: a full round without a match
+        stops.append(stop)
+    return stops
+
+
 def tooltip_problems(page, text: str, what: str) -> list[str]:
     """A Material tooltip reading `text` opens for `what`."""
     from playwright.sync_api import TimeoutError
@@ -122,16 +145,13 @@ def abbreviation_keyboard_problems(page, server, path: str) -> list[str]:
     and its tooltip."""
     page.goto(server.url(path))
     titles = page.eval_on_selector_all("article abbr[title]", "els => els.map(e => e.title)")
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "(() => { const el = document.activeElement; return {tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle}; })()"
-        )
-        if focused["tag"] in ("ABBR", "BODY"):
-            break
+    stops = tab_until(page, "el => el.tagName === 'ABBR'")
+    focused = page.evaluate(
+        "(() => { const el = document.activeElement; return {tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle}; })()"
+    )
     if focused["tag"] != "ABBR":
         return [
-            f"tabbing through /{path} never reaches an abbreviation ({len(titles)} on the page); scripts/markup.py makes the first of each focusable"
+            f"tabbing through /{path} never reaches an abbreviation ({len(titles)} on the page; last stops: {' | '.join(stops[-6:])}); build/markup.py makes the first of each focusable"
         ]
     problems = (
         []
@@ -192,18 +212,13 @@ def label_key_problems(page, server, path: str, how: str) -> list[str]:
     meaning in the page's key (build/labels.py), on screen."""
     page.goto(server.url(path))
     if how == "keyboard":
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.matches('article a.status')") or page.evaluate(
-                "document.activeElement === document.body"
-            ):
-                break
+        stops = tab_until(page, "el => el.matches('article a.status')")
         label = page.evaluate(
             "document.activeElement.matches('article a.status') && document.activeElement.textContent"
         )
         if not label:
             return [
-                f"tabbing through /{path} never reaches a status label; build/labels.py makes the first of each kind a keyboard stop"
+                f"tabbing through /{path} never reaches a status label (last stops: {' | '.join(stops[-6:])}); build/labels.py makes the first of each kind a keyboard stop"
             ]
         page.keyboard.press("Enter")
     else:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from explainer.build.context import StepError
 from explainer.build.markup import fix
 from explainer.checks.markup import check_page
 from tests.checks.test_markup import BROKEN
@@ -39,3 +42,16 @@ def test_fix_turns_permalink_and_back_link_titles_into_labels():
     assert '<a class="headerlink" href="#next" aria-label="Link to this section">&para;</a>' in fixed
     assert '<a class="footnote-backref" href="#fnref:un" aria-label="Jump back to footnote 1 in the text">' in fixed
     assert '<a class="footnote-ref" href="#fn:un">1</a>' in fixed, "footnote references keep their tooltips"
+
+
+def test_fix_gives_a_comparison_table_its_class():
+    html = '<div class="comparison">\n<table>\n<thead><tr><th>Treaty</th></tr></thead>\n</table>\n</div>'
+    assert '<table class="comparison__table">' in fix(html)
+
+
+def test_a_comparison_block_without_a_table_stops_the_build():
+    with pytest.raises(
+        StepError,
+        match='a <div class="comparison"> block does not start with a table: write the Markdown table inside it',
+    ):
+        fix('<div class="comparison">\n<p>1961: yes</p>\n</div>')

@@ -121,3 +121,12 @@ def test_about_page_without_its_key_is_reported(tmp_path):
     page = markdown_page(tmp_path, '# About\n\nLabels:\n\n<div class="status-key"></div>\n', where="docs/fr/about.md")
     msg = report(check_status_key(article("<p>Labels:</p>"), page))
     assert "docs/fr/about.md:8: the About page has no key to the status labels" in msg
+
+
+@pytest.mark.rule("status-labels")
+def test_table_row_without_label(tmp_path):
+    source = "# X\n\n| Treaty | Duty |\n|---|---|\n| 2000, with Russia | No such clause.[^1] |\n"
+    page = markdown_page(tmp_path, source)
+    html = f"<table><tr><th>Treaty</th><th>Duty</th></tr><tr><td>2000, with Russia</td><td>No such clause.{REF}</td></tr></table>"
+    msg = report(check_status_labels(article(html), page, True))
+    assert "docs/en/treaty.md:8: claim without a status label: “2000, with Russia No such clause. 1…”" in msg

@@ -1,6 +1,8 @@
 """Post-build step: fixes to Material's markup.
 
-The fixes: no empty place for a repository widget in the header; no autocomplete on Material's toggle checkboxes and no empty
+The fixes: no empty place for a repository widget in the header; a
+comparison table's class, set before Material's script sees it (see
+`COMPARISON`); no autocomplete on Material's toggle checkboxes and no empty
 tabindex on its nav section titles (both invalid HTML, reported by the Nu
 checker); the first occurrence of each abbreviation made focusable, so
 its tooltip also opens from the keyboard; and fewer tooltips for Material to
@@ -16,7 +18,7 @@ import re
 from pathlib import Path
 
 from ..model.html import Tag, edit, rewrite_pages, scan
-from .context import Context
+from .context import Context, StepError
 
 # --------------------------------------------------------------------------
 # Fixes
@@ -127,6 +129,26 @@ def repeated_abbreviations(html: str, tags: list[Tag]) -> list[Tag]:
 HEADER_SOURCE = re.compile(r'<div class="md-header__source">\s*</div>\s*')
 
 
+# A table an editor writes inside <div class="comparison" markdown>. Material's
+# script wraps every table without a class in a scrolling box when it starts,
+# at the reader's first activity, which moves the table under their eyes; with
+# a class it leaves the table alone, and explainer.css lays it out to fit a
+# 320 px screen.
+COMPARISON = re.compile(r'(<div class="comparison">\s*)(<table)(>|\s)')
+COMPARISON_BLOCK = '<div class="comparison">'
+
+
+def comparison_tables(html: str) -> str:
+    """`html` with the class `comparison__table` on each comparison table.
+    Raises StepError for a comparison block that does not start with a table."""
+    if html.count(COMPARISON_BLOCK) != len(COMPARISON.findall(html)):
+        raise StepError(
+            f"a {COMPARISON_BLOCK} block does not start with a table: write the Markdown table inside it, "
+            "with a blank line before and after it, or remove the block"
+        )
+    return COMPARISON.sub(r'\1\2 class="comparison__table"\3', html)
+
+
 def _unwrap_abbreviations(html: str, tags: list[Tag]) -> str:
     """The abbreviations' text without their <abbr> elements."""
     edits = []
@@ -138,6 +160,7 @@ def _unwrap_abbreviations(html: str, tags: list[Tag]) -> str:
 
 def fix(html: str) -> str:
     html = HEADER_SOURCE.sub("", html, count=1)
+    html = comparison_tables(html)
     html = _unwrap_abbreviations(html, repeated_abbreviations(html, scan(html)))
     html = edit(
         html,
