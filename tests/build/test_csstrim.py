@@ -75,15 +75,21 @@ def test_trim_fails_loudly_without_the_theme_scripts(tmp_path):
         csstrim.trim_edition(root, [], MKDOCS)
 
 
-def test_our_stylesheet_ships_without_comments_and_with_every_rule(site):
-    source = (OVERRIDES / "assets/stylesheets/explainer.css").read_text(encoding="utf-8")
-    assert "/*" in source, "the source stylesheet has no comments left to strip; this test no longer tests anything"
-    for built in sorted(site.rglob("assets/stylesheets/explainer.css")):
-        shipped = built.read_text(encoding="utf-8")
-        assert "/*" not in shipped, f"{built.relative_to(site)} still has comments; see csstrim.uncomment_step"
-        assert re.sub(r"\s+", "", shipped) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S)), (
-            f"{built.relative_to(site)} differs from the source in more than comments and spaces"
-        )
+def test_our_stylesheets_ship_minified_and_with_every_rule(site):
+    def bare(css: str) -> str:  # what minifying may change: comments, spaces, a rule's last semicolon
+        return re.sub(r";}", "}", re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+
+    for name in csstrim.OWN:
+        source = (OVERRIDES / "assets/stylesheets" / name).read_text(encoding="utf-8")
+        assert "/*" in source, f"{name} has no comments left to strip; this test no longer tests anything"
+        for built in sorted(site.rglob(f"assets/stylesheets/{name}")):
+            shipped = built.read_text(encoding="utf-8")
+            assert "/*" not in shipped and "\n" not in shipped.strip(), (
+                f"{built.relative_to(site)} is not minified; see csstrim.minify_step"
+            )
+            assert bare(shipped) == bare(source), (
+                f"{built.relative_to(site)} differs from the source in more than layout"
+            )
 
 
 def test_trimmed_stylesheets_keep_what_the_scripts_add(site):

@@ -10,8 +10,8 @@ search results, tooltips, states). Interactive states (:hover, :checked …)
 and :not()/:is() are ignored, so they never cause a drop. Custom properties
 that no kept rule, page or script uses are dropped too (most are the inlined
 SVG icons of admonition types the site doesn't use). Only Material's own
-hashed stylesheets are trimmed, never ours; ours are only shipped without
-their comments (`uncomment_step`). One rule the pages could match is dropped
+hashed stylesheets are trimmed, never ours; ours are only minified
+(`minify_step`, with rcssmin). One rule the pages could match is dropped
 on purpose (`COSTLY`).
 """
 
@@ -23,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rcssmin
+
 from ..model.editions import EDITIONS
 from ..model.html import scan
 from .context import Context, StepError
-from .css import Node, find_top, parse, serialize, skip_string, split_top, uncomment
+from .css import Node, find_top, parse, serialize, skip_string, split_top
 
 WORD = re.compile(r"-?[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
@@ -312,11 +314,12 @@ def step(site: Path, context: Context) -> None:
 # Our own stylesheets (docs/.overrides/assets/stylesheets/). Their comments
 # say why each rule is there, for the people who edit them; readers would
 # download them on every first view (about half of explainer.css gzipped).
-OWN = ("explainer.css",)
+OWN = ("explainer.css", "timeline.css")
 
 
-def uncomment_step(site: Path, context: Context) -> None:
-    """Ship every edition's copy of our stylesheets without comments."""
+def minify_step(site: Path, context: Context) -> None:
+    """Ship every edition's copy of our stylesheets minified (rcssmin):
+    without their comments and the whitespace that lays them out."""
     found = [path for path in sorted(site.rglob("assets/stylesheets/*.css")) if path.name in OWN]
     if len(found) < len(EDITIONS) * len(OWN):
         raise StepError(
@@ -324,4 +327,4 @@ def uncomment_step(site: Path, context: Context) -> None:
             "is theme.custom_dir still docs/.overrides?"
         )
     for path in found:
-        path.write_text(uncomment(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
