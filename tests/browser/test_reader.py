@@ -12,24 +12,10 @@ import re
 
 import pytest
 
-from .checks import axe, change_css, change_page, color_scheme, new_audit
+from .checks import assert_works, axe, change_css, change_page, color_scheme, new_audit, tab_until
 from .startup import wait_until
 
 pytestmark = pytest.mark.browser
-
-
-def clean(page, checks) -> list[str]:
-    """Console errors, failed or third-party requests and CSP violations so far."""
-    checks.recorder.settle(page)
-    results = checks.results()
-    return [m for kind in ("console", "requests", "third-party", "csp") for m in results.get(kind, [])] + page.evaluate(
-        "window.__csp || []"
-    )
-
-
-def assert_works(problems: list[str], page, checks) -> None:
-    problems = problems + clean(page, checks)
-    assert not problems, "\n".join(problems)
 
 
 # --------------------------------------------------------------------------
@@ -85,29 +71,6 @@ def switcher_problems(page, server, start: str, lang: str, landing: str) -> list
     if page.evaluate("document.documentElement.lang") != lang:
         return [f"the switcher's {lang} link from /{start} lands on a page whose <html lang> is not {lang}"]
     return []
-
-
-TAB_STOP = "(el => el === document.body ? 'BODY' : el.tagName + ':' + (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20))"
-
-
-def tab_until(page, predicate: str, limit: int = 300) -> list[str]:
-    """Press Tab until the focused element satisfies `predicate` (a JavaScript
-    function of the element), for at most `limit` presses or one full round of
-    the page. Returns the stops passed, for the failure message.
-
-    A stop on the page's body is passed over, not taken as the end of the
-    round: focus can fall back to it for a moment while the theme's script
-    sets up the element that had it, and the next Tab goes on from there."""
-    stops: list[str] = []
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"({predicate})(document.activeElement)"):
-            break
-        stop = page.evaluate(f"{TAB_STOP}(document.activeElement)")
-        if stops and stop == stops[0]:
-            break  # back at the first stop: a full round without a match
-        stops.append(stop)
-    return stops
 
 
 def tooltip_problems(page, text: str, what: str) -> list[str]:
@@ -200,67 +163,6 @@ def print_problems(page, server, path: str) -> list[str]:
     if not page.locator("article h1").is_visible():
         problems.append(f"/{path} in print hides the article's title")
     return problems
-
-
-IN_VIEW = """(id) => { const el = document.getElementById(id); if (!el) return null;
-  const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"""
-
-
-def label_key_problems(page, server, path: str, how: str) -> list[str]:
-    """From a status label, by keyboard (Tab to the first label, then Enter)
-    or by touch (a tap on a later one), the reader reaches the label's
-    meaning in the page's key (build/labels.py), on screen."""
-    page.goto(server.url(path))
-    if how == "keyboard":
-        stops = tab_until(page, "el => el.matches('article a.status')")
-        label = page.evaluate(
-            "document.activeElement.matches('article a.status') && document.activeElement.textContent"
-        )
-        if not label:
-            return [
-                f"tabbing through /{path} never reaches a status label (last stops: {' | '.join(stops[-6:])}); build/labels.py makes the first of each kind a keyboard stop"
-            ]
-        page.keyboard.press("Enter")
-    else:
-        labels = page.locator("article a.status")
-        if labels.count() < 4:
-            return [f"/{path} has {labels.count()} status labels linked to the key; build/labels.py links each"]
-        target = labels.nth(3)
-        label = target.inner_text()
-        target.tap()
-    page.wait_for_timeout(300)
-    fragment = page.evaluate("location.hash").lstrip("#")
-    meaning = page.evaluate("(id) => document.querySelector(`#${id} dd`)?.textContent", fragment) if fragment else None
-    if not fragment.startswith("status-") or not meaning:
-        return [
-            f"the status label '{label}' on /{path}, reached by {how}, leads to #{fragment}, not to its meaning in the key"
-        ]
-    if not page.evaluate(IN_VIEW, fragment):
-        return [f"the meaning of '{label}' on /{path}, reached by {how}, is not on screen"]
-    return []
-
-
-def test_a_status_label_leads_to_its_meaning_by_keyboard(reader, server):
-    _, page, checks = reader
-    assert_works(label_key_problems(page, server, "treaty/", "keyboard"), page, checks)
-
-
-def test_a_status_label_leads_to_its_meaning_by_touch(browser, server):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        problems = label_key_problems(page, server, "fr/timeline/", "touch")
-        assert not problems, "\n".join(problems)
-    finally:
-        context.close()
-
-
-def test_a_label_that_leads_nowhere_is_reported(reader, server):
-    context, page, _ = reader
-    change_page(context, server, "treaty/", lambda html: html.replace('href="#status-', 'href="#nowhere-'))
-    assert "leads to #nowhere-stated, not to its meaning in the key" in "\n".join(
-        label_key_problems(page, server, "treaty/", "keyboard")
-    )
 
 
 # --------------------------------------------------------------------------

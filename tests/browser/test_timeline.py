@@ -16,7 +16,7 @@ from explainer.checks.timeline import date_range
 from explainer.model.language import strings
 
 from .checks import change_css, change_page
-from .test_reader import assert_works
+from .checks import assert_works
 
 pytestmark = pytest.mark.browser
 

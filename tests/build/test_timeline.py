@@ -18,10 +18,13 @@ def item(date: str, mark: str = "") -> str:
     return f'<li><strong{cls}>{date}</strong> — <a class="status status--stated" href="#status-stated">Stated</a> Text.{REF}</li>\n'
 
 
+SITE_CSS = '<link rel="stylesheet" href="../assets/stylesheets/explainer.css">'
+
+
 def page(*items: str, lang: str = "en", html_lang: bool = True) -> str:
     attr = f' lang="{lang}"' if html_lang else ""
     return (
-        f'<!doctype html><html{attr}><head><title>t</title></head><body><article class="md-content__inner">'
+        f'<!doctype html><html{attr}><head><title>t</title>{SITE_CSS}</head><body><article class="md-content__inner">'
         f"<p>Before.</p><ul><li>Not in the timeline — kept.</li></ul>\n"
         f'<div class="timeline">\n<ul>\n{"".join(items)}</ul>\n</div>\n<p>After.</p></article></body></html>'
     )
@@ -115,3 +118,27 @@ def test_the_built_timelines_are_drawn(site):
             f"milestone--{kind}" for kind in KINDS
         }, path
         assert soup.select(".timeline ul[role=list]") and soup.select(".timeline .tl-year[aria-hidden=true]"), path
+
+
+def test_a_page_with_a_timeline_links_its_stylesheet_once():
+    html = fix(fix(page(item("19 June 2024"))))
+    assert html.count('<link rel="stylesheet" href="../assets/stylesheets/timeline.css">') == 1
+    assert html.index("explainer.css") < html.index("timeline.css")
+
+
+def test_a_page_without_a_timeline_does_not_link_its_stylesheet():
+    html = '<html lang="en"><head>' + SITE_CSS + "</head><body><p>Nothing — here.</p></body></html>"
+    assert fix(html) == html
+
+
+def test_a_timeline_page_without_the_site_stylesheet_stops_the_build():
+    with pytest.raises(StepError, match=r"^timeline/index\.html has a timeline but no link to explainer\.css"):
+        fix(page(item("19 June 2024")).replace(SITE_CSS, ""), "timeline/index.html")
+
+
+def test_the_built_timeline_pages_link_a_stylesheet_that_is_there(site):
+    for prefix in ("", "fr/"):
+        html = (site / prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+        assert '<link rel="stylesheet" href="../assets/stylesheets/timeline.css">' in html
+        assert (site / prefix / "assets" / "stylesheets" / "timeline.css").is_file()
+    assert "timeline.css" not in (site / "treaty" / "index.html").read_text(encoding="utf-8")

@@ -61,13 +61,16 @@ MARKDOWN = (
 )
 
 
+SITE_CSS = '<link rel="stylesheet" href="../assets/stylesheets/explainer.css">'
+
+
 def problems(tmp_path, *items: str, lang: str = "en", built: bool = False) -> str:
     """The rule's report on `items`, as Markdown renders them or, when
     `built`, as build/timeline.py leaves them."""
     page = markdown_page(tmp_path, "# Timeline\n\n" + "\n".join(MARKDOWN) + "\n", where=f"docs/{lang}/timeline.md")
     html = f'<div class="timeline"><ul>{"".join(items)}</ul></div>'
     if built:
-        html = fix(f'<html lang="{lang}"><body>{html}</body></html>')
+        html = fix(f'<html lang="{lang}"><head>{SITE_CSS}</head><body>{html}</body></html>')
     return report(check_timeline(article(html), page))
 
 
