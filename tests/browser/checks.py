@@ -262,14 +262,14 @@ def change_page(context, server, path: str, change) -> None:
     context.route(server.url(path), handle)
 
 
-def change_css(context, extra: str) -> None:
-    """Serve the site's stylesheet with `extra` rules appended."""
+def change_css(context, extra: str, sheet: str = "explainer.css") -> None:
+    """Serve our stylesheet `sheet` with `extra` rules appended."""
 
     def handle(route):
         response = route.fetch()
         route.fulfill(response=response, body=response.text() + "\n" + extra)
 
-    context.route("**/assets/stylesheets/explainer.css", handle)
+    context.route(f"**/assets/stylesheets/{sheet}", handle)
 
 
 def clean(page, checks) -> list[str]:

@@ -15,8 +15,7 @@ from explainer.build.timeline import KINDS
 from explainer.checks.timeline import date_range
 from explainer.model.language import strings
 
-from .checks import change_css, change_page
-from .checks import assert_works
+from .checks import assert_works, change_css, change_page
 
 pytestmark = pytest.mark.browser
 
@@ -209,7 +208,7 @@ def test_wide_entry_is_reported(reader, server):
 
 
 def test_date_out_of_its_column_is_reported(reader, server):
-    change_css(reader[0], ".md-typeset .timeline li > strong:first-of-type { width: 10em; }")
+    change_css(reader[0], ".md-typeset .timeline li > strong:first-of-type { width: 10em; }", "timeline.css")
     assert re.search(
         r"/timeline/ at 320 px: timeline entry 1 \(“6 July 1961[^”]*”\): its date spans -?\d+–\d+ px, out of its own column \(16–\d+ px, left of the line\)",
         problems_of(reader, server),
