@@ -57,3 +57,48 @@ def test_engines_table_puts_each_engines_weight_side_by_side(tmp_path):
     assert rows[0] == "| Page | MkDocs | req | Zensical | req |"
     assert rows[2].startswith("| page/index.html | 0.1 KB | 2 | ") and rows[2].endswith(" | 3 |")
     assert rows[-1] == "Pages over the 60.0 KB budget: MkDocs 0, Zensical 1."
+
+
+def test_first_tap_report_names_the_pages_over_target_and_the_stock_page():
+    from explainer.bench.firsttap import Run, Tap, misses, summary
+
+    def tap(inp, longest):
+        return Tap(inp, longest, [Run(inp, longest, 1.1, 100.0)] * 3, 0)
+
+    taps = {"": tap(72, 60), "people/": tap(112, 96), "stock treaty/": tap(80, 0)}
+    lines = summary(taps)
+    assert lines[0].startswith("The first tap, 100 ms after the first scroll (input to next paint, CPU slowed 4x")
+    assert "median 92 ms, worst people/ 112 ms (target ≤ 100 ms on every page; over it: people/)" in lines[0]
+    assert lines[1] == "Per page (ms, the tap / the longest task after the scroll): index 72/60, people/ 112/96"
+    assert lines[2] == "Stock Material treaty/: first tap 80 ms, longest task after the scroll 0 ms."
+    assert misses(taps) == {"people/": ["first tap 112 ms (target ≤ 100 ms)"]}
+
+
+def test_first_tap_reads_the_main_threads_tasks_from_the_scroll_on():
+    from explainer.bench.firsttap import Run, main_thread_tasks
+
+    def task(ts, dur, tdur, tid=1):
+        return {"name": "RunTask", "ph": "X", "pid": 1, "tid": tid, "ts": ts, "dur": dur, "tdur": tdur}
+
+    wheel = {
+        "name": "EventDispatch",
+        "ph": "X",
+        "pid": 1,
+        "tid": 1,
+        "ts": 10_000,
+        "dur": 1,
+        "args": {"data": {"type": "wheel"}},
+    }
+    trace = {
+        "traceEvents": [
+            task(1_000, 90_000, 80_000),
+            wheel,
+            task(12_000, 60_000, 50_000),
+            task(12_000, 99_000, 1, tid=2),
+        ]
+    }
+    assert main_thread_tasks(trace) == [(2.0, 60.0, 50.0)]
+    assert main_thread_tasks({"traceEvents": [task(1, 2, 3)]}) == [], "no scroll, no tasks"
+    assert not Run(40, 60, 1.2, 104.0).disturbed()
+    assert Run(40, 60, 2.0, 100.0).disturbed(), "another process took the CPU away"
+    assert Run(40, 60, 1.0, 150.0).disturbed(), "the tap came late"

@@ -262,11 +262,48 @@ def change_page(context, server, path: str, change) -> None:
     context.route(server.url(path), handle)
 
 
-def change_css(context, extra: str) -> None:
-    """Serve the site's stylesheet with `extra` rules appended."""
+def change_css(context, extra: str, sheet: str = "explainer.css") -> None:
+    """Serve our stylesheet `sheet` with `extra` rules appended."""
 
     def handle(route):
         response = route.fetch()
         route.fulfill(response=response, body=response.text() + "\n" + extra)
 
-    context.route("**/assets/stylesheets/explainer.css", handle)
+    context.route(f"**/assets/stylesheets/{sheet}", handle)
+
+
+def clean(page, checks) -> list[str]:
+    """Console errors, failed or third-party requests and CSP violations so far."""
+    checks.recorder.settle(page)
+    results = checks.results()
+    return [m for kind in ("console", "requests", "third-party", "csp") for m in results.get(kind, [])] + page.evaluate(
+        "window.__csp || []"
+    )
+
+
+def assert_works(problems: list[str], page, checks) -> None:
+    problems = problems + clean(page, checks)
+    assert not problems, "\n".join(problems)
+
+
+TAB_STOP = "(el => el === document.body ? 'BODY' : el.tagName + ':' + (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20))"
+
+
+def tab_until(page, predicate: str, limit: int = 300) -> list[str]:
+    """Press Tab until the focused element satisfies `predicate` (a JavaScript
+    function of the element), for at most `limit` presses or one full round of
+    the page. Returns the stops passed, for the failure message.
+
+    A stop on the page's body is passed over, not taken as the end of the
+    round: focus can fall back to it for a moment while the theme's script
+    sets up the element that had it, and the next Tab goes on from there."""
+    stops: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate})(document.activeElement)"):
+            break
+        stop = page.evaluate(f"{TAB_STOP}(document.activeElement)")
+        if stops and stop == stops[0]:
+            break  # back at the first stop: a full round without a match
+        stops.append(stop)
+    return stops

@@ -83,7 +83,7 @@ def material_start_problems(page, where: str) -> list[str]:
 
 # Where a page is cut in two: just before the header's last item, so that a
 # first paint with only the first part shows a header without it.
-HEADER_LAST_ITEM = b'<div class="md-header__source">'
+HEADER_LAST_ITEM = b'<div class="md-search" data-md-component="search"'
 
 
 class HeaderInParts(PagesHandler):
@@ -116,7 +116,7 @@ def header_in_parts_problems(browser, site: Path, paths) -> list[str]:
             if HEADER_LAST_ITEM not in (site / where).read_bytes():
                 problems.append(
                     f"{where}: the header has no {HEADER_LAST_ITEM.decode()} to cut the page at; "
-                    "update HEADER_LAST_ITEM in tests/browser/checks.py to the header's last item"
+                    "update HEADER_LAST_ITEM in tests/browser/startup.py to the header's last item"
                 )
                 continue
             page = context.new_page()

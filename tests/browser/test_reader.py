@@ -12,24 +12,10 @@ import re
 
 import pytest
 
-from .checks import axe, change_css, change_page, color_scheme, new_audit
+from .checks import assert_works, axe, change_css, change_page, color_scheme, new_audit, tab_until
 from .startup import wait_until
 
 pytestmark = pytest.mark.browser
-
-
-def clean(page, checks) -> list[str]:
-    """Console errors, failed or third-party requests and CSP violations so far."""
-    checks.recorder.settle(page)
-    results = checks.results()
-    return [m for kind in ("console", "requests", "third-party", "csp") for m in results.get(kind, [])] + page.evaluate(
-        "window.__csp || []"
-    )
-
-
-def assert_works(problems: list[str], page, checks) -> None:
-    problems = problems + clean(page, checks)
-    assert not problems, "\n".join(problems)
 
 
 # --------------------------------------------------------------------------
@@ -122,16 +108,13 @@ def abbreviation_keyboard_problems(page, server, path: str) -> list[str]:
     and its tooltip."""
     page.goto(server.url(path))
     titles = page.eval_on_selector_all("article abbr[title]", "els => els.map(e => e.title)")
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "(() => { const el = document.activeElement; return {tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle}; })()"
-        )
-        if focused["tag"] in ("ABBR", "BODY"):
-            break
+    stops = tab_until(page, "el => el.tagName === 'ABBR'")
+    focused = page.evaluate(
+        "(() => { const el = document.activeElement; return {tag: el.tagName, text: el.textContent, outline: getComputedStyle(el).outlineStyle}; })()"
+    )
     if focused["tag"] != "ABBR":
         return [
-            f"tabbing through /{path} never reaches an abbreviation ({len(titles)} on the page); scripts/markup.py makes the first of each focusable"
+            f"tabbing through /{path} never reaches an abbreviation ({len(titles)} on the page; last stops: {' | '.join(stops[-6:])}); build/markup.py makes the first of each focusable"
         ]
     problems = (
         []

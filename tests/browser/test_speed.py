@@ -3,7 +3,7 @@ budget counts (tests/test_budget.py); Material's bundle starts only at the
 reader's first activity, and what the reader did first still works (a
 palette click, a search shortcut, a hover); search loads on demand and still
 suggests and highlights; tooltips, the palette toggle and the language
-switcher work; nothing moves while a page loads or when Material starts, even
+switcher work (on a phone, without footnote tooltips); nothing moves while a page loads or when Material starts, even
 when a page arrives in parts; and the trimmed stylesheets (scripts/csstrim.py)
 compute the same styles as Material's own.
 """
@@ -301,6 +301,31 @@ def test_first_activity_is_not_lost_before_material_starts(browser, server):
         page.goto(server.url("people/"))
         page.wait_for_load_state("networkidle")
         page.locator("article .footnote-ref").first.hover()
+        page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_material_starts_without_footnote_tooltips_and_sets_the_colour_scheme(browser, server):
+    """Where nothing can hover, Material sets up no footnote tooltips (a tap
+    on a reference goes to the footnote); abbreviations keep theirs. The
+    colour-scheme <meta> Material adds, which partials/on-demand.html adds
+    in a task of its own, is there once, with the palette's scheme."""
+    context = browser.new_context(
+        viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, color_scheme="dark"
+    )
+    try:
+        page = context.new_page()
+        page.goto(server.url("treaty/"))
+        page.wait_for_load_state("networkidle")
+        start_material(page)
+        assert wait_until(page, "document.querySelector('meta[name=color-scheme]')?.content === 'dark'"), (
+            "Material's colour-scheme <meta> was not added, or not set to the dark palette's scheme"
+        )
+        assert page.locator("meta[name=color-scheme]").count() == 1
+        features = page.evaluate("JSON.parse(document.getElementById('__config').textContent).features")
+        assert "content.footnote.tooltips" not in features and "content.tooltips" in features, features
+        page.locator("article abbr").first.tap()
         page.wait_for_selector(".md-tooltip2--active", timeout=5000)
     finally:
         context.close()

@@ -37,10 +37,11 @@ def test_trim_drops_only_rules_no_page_can_match(tmp_path):
         ".a{margin:var(--chain)}.gone{color:red}.a:hover .b:not(.gone){color:blue}"
         ".js-made{top:0}.md-code__button{top:1px}.md-thing--x{top:2px}.admonition.bug{top:3px}.admonition.note{top:4px}"
         "[dir=rtl] .a{left:0}[dir=ltr] .a{right:0}[data-state] .a{bottom:0}[data-md-color-scheme=slate]{--x:1}"
+        "[data-md-color-switching] *{transition-duration:0s}"
         "@media screen{.gone{color:red}}@media print{.a,.gone{display:none}}@keyframes spin{to{rotate:1turn}}"
     )
     html = '<body dir="ltr"><div class="a"><p class="b admonition note">x</p><input data-md-color-scheme="slate"></div></body>'
-    js = 'x("div",{class:"js-made"});e.setAttribute("data-state","");x("button",{class:"md-code__button"});`md-thing--${t}`;"bug"'
+    js = 'x("div",{class:"js-made"});e.setAttribute("data-state","");e.setAttribute("data-md-color-switching","");x("button",{class:"md-code__button"});`md-thing--${t}`;"bug"'
     root = edition(tmp_path, css, html, js)
     csstrim.trim_edition(root, [], MKDOCS)
     out = (root / "assets/stylesheets/main.1.min.css").read_text(encoding="utf-8")
@@ -74,15 +75,21 @@ def test_trim_fails_loudly_without_the_theme_scripts(tmp_path):
         csstrim.trim_edition(root, [], MKDOCS)
 
 
-def test_our_stylesheet_ships_without_comments_and_with_every_rule(site):
-    source = (OVERRIDES / "assets/stylesheets/explainer.css").read_text(encoding="utf-8")
-    assert "/*" in source, "the source stylesheet has no comments left to strip; this test no longer tests anything"
-    for built in sorted(site.rglob("assets/stylesheets/explainer.css")):
-        shipped = built.read_text(encoding="utf-8")
-        assert "/*" not in shipped, f"{built.relative_to(site)} still has comments; see csstrim.uncomment_step"
-        assert re.sub(r"\s+", "", shipped) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S)), (
-            f"{built.relative_to(site)} differs from the source in more than comments and spaces"
-        )
+def test_our_stylesheets_ship_minified_and_with_every_rule(site):
+    def bare(css: str) -> str:  # what minifying may change: comments, spaces, a rule's last semicolon
+        return re.sub(r";}", "}", re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+
+    for name in csstrim.OWN:
+        source = (OVERRIDES / "assets/stylesheets" / name).read_text(encoding="utf-8")
+        assert "/*" in source, f"{name} has no comments left to strip; this test no longer tests anything"
+        for built in sorted(site.rglob(f"assets/stylesheets/{name}")):
+            shipped = built.read_text(encoding="utf-8")
+            assert "/*" not in shipped and "\n" not in shipped.strip(), (
+                f"{built.relative_to(site)} is not minified; see csstrim.minify_step"
+            )
+            assert bare(shipped) == bare(source), (
+                f"{built.relative_to(site)} differs from the source in more than layout"
+            )
 
 
 def test_trimmed_stylesheets_keep_what_the_scripts_add(site):

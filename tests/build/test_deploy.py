@@ -61,8 +61,8 @@ def test_fork_build_uses_the_fork_addresses_only(fork):
         assert '__md_scope=new URL("/fork-name/",location)' in html.read_text(encoding="utf-8"), html
     edit = [a["href"] for a in page.find_all("a", href=True) if "/edit/" in a["href"]]
     assert edit == [FORK_REPO + "/edit/main/docs/fr/treaty.md"]
-    source = page.find("a", class_="md-source")
-    assert source["href"] == FORK_REPO and source.get_text(strip=True) == "fork-owner/fork-name"
+    assert page.select_one(".explainer-correct a[rel=edit]")["href"] == edit[0], "the edit link under the page"
+    assert not page.select(".md-source, .md-header__source"), "the header shows a repository widget"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{FORK_SITE}fr/treaty/</loc>" in sitemap
     assert f"Sitemap: {FORK_SITE}sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")

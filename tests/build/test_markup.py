@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from explainer.build.context import StepError
 from explainer.build.markup import fix
 from explainer.checks.markup import check_page
 from tests.checks.test_markup import BROKEN
@@ -19,3 +22,36 @@ def test_fix_makes_only_the_first_abbreviation_outside_links_focusable():
         in fixed
     )
     assert fix(fixed) == fixed, "the fix should change nothing the second time"
+
+
+def test_fix_drops_the_empty_place_for_a_repository_widget():
+    fixed = fix(BROKEN)
+    assert "md-header__source" not in fixed and '<label for="__search">S</label></nav></header>' in fixed
+
+
+def test_fix_keeps_one_abbreviation_tooltip_a_section():
+    fixed = fix(BROKEN)
+    assert "then UN again." in fixed, "a repeat in the same section loses its <abbr>"
+    assert '<h2 id="next">Next <abbr title="United Nations">UN</abbr>' in fixed, "a new section explains it again"
+    assert "<p>The UN once more.</p>" in fixed
+    assert fixed.count("<abbr") == 3 and fixed.count("</abbr>") == 3
+
+
+def test_fix_turns_permalink_and_back_link_titles_into_labels():
+    fixed = fix(BROKEN)
+    assert '<a class="headerlink" href="#next" aria-label="Link to this section">&para;</a>' in fixed
+    assert '<a class="footnote-backref" href="#fnref:un" aria-label="Jump back to footnote 1 in the text">' in fixed
+    assert '<a class="footnote-ref" href="#fn:un">1</a>' in fixed, "footnote references keep their tooltips"
+
+
+def test_fix_gives_a_comparison_table_its_class():
+    html = '<div class="comparison">\n<table>\n<thead><tr><th>Treaty</th></tr></thead>\n</table>\n</div>'
+    assert '<table class="comparison__table">' in fix(html)
+
+
+def test_a_comparison_block_without_a_table_stops_the_build():
+    with pytest.raises(
+        StepError,
+        match='a <div class="comparison"> block does not start with a table: write the Markdown table inside it',
+    ):
+        fix('<div class="comparison">\n<p>1961: yes</p>\n</div>')

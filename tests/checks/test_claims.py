@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.checks.claims import check_quotations, check_status_labels, speaker_names
+from explainer.build.labels import key_html
+from explainer.checks.claims import check_quotations, check_status_key, check_status_labels, speaker_names
 from explainer.model.editions import EDITIONS, built_path
 from explainer.model.html import parse
 from explainer.model.problems import report
@@ -73,3 +74,59 @@ def test_quotation_with_speaker_passes(tmp_path):
     page = markdown_page(tmp_path, "x")
     html = "<p>Putin called it “a breakthrough document”.</p><p>Poutine a parlé d’un « document historique ».</p>"
     assert check_quotations(article(html), {"Putin", "Poutine"}, page) == []
+
+
+def test_list_that_carries_its_label_once_passes(tmp_path):
+    page = markdown_page(tmp_path, "x")
+    html = (
+        '<p class="status-all"><a class="status status--reported" href="#status-reported">Reported</a> every item below</p>'
+        f"<ul><li>One.{REF}</li><li>Two.{REF}</li></ul>"
+    )
+    assert check_status_labels(article(html), page, True) == []
+    unlabelled = f"<p>Intro.</p><ul><li>One.{REF}</li></ul>"
+    assert "claim without a status label: “One. 1…”" in report(check_status_labels(article(unlabelled), page, True))
+
+
+# --- the key to the labels -----------------------------------------------------
+
+
+def labelled(label_html: str, key: str) -> object:
+    return article(f"<p>{label_html} Claim.{REF}</p>{key}")
+
+
+LABEL = '<a class="status status--stated" href="#status-stated">Stated</a>'
+
+
+def test_page_with_the_key_passes(tmp_path):
+    page = markdown_page(tmp_path, "# X\n\n**Stated**{ .status } Claim.[^1]\n")
+    assert check_status_key(labelled(LABEL, key_html("en")), page) == []
+
+
+@pytest.mark.rule("status-key")
+def test_labels_without_key_or_leading_elsewhere_are_reported(tmp_path):
+    page = markdown_page(tmp_path, "# X\n\n**Stated**{ .status } Claim.[^1]\n")
+    msg = report(check_status_key(labelled(LABEL, ""), page))
+    assert "docs/en/treaty.md: the page's status labels have no key saying what they mean" in msg
+    wrong = key_html("en").replace("An expert&#x27;s view or interpretation.", "An opinion.")
+    msg = report(check_status_key(labelled(LABEL.replace("#status-stated", "../about/"), wrong), page))
+    assert (
+        "docs/en/treaty.md: the key says ('Analysis', 'An opinion.') for 'Analysis', not extra.i18n's "
+        "('Analysis', \"An expert's view or interpretation.\")" in msg
+    )
+    assert "docs/en/treaty.md:6: the label 'Stated' links to '../about/', not to its meaning in the key" in msg
+
+
+@pytest.mark.rule("status-key")
+def test_about_page_without_its_key_is_reported(tmp_path):
+    page = markdown_page(tmp_path, '# About\n\nLabels:\n\n<div class="status-key"></div>\n', where="docs/fr/about.md")
+    msg = report(check_status_key(article("<p>Labels:</p>"), page))
+    assert "docs/fr/about.md:8: the About page has no key to the status labels" in msg
+
+
+@pytest.mark.rule("status-labels")
+def test_table_row_without_label(tmp_path):
+    source = "# X\n\n| Treaty | Duty |\n|---|---|\n| 2000, with Russia | No such clause.[^1] |\n"
+    page = markdown_page(tmp_path, source)
+    html = f"<table><tr><th>Treaty</th><th>Duty</th></tr><tr><td>2000, with Russia</td><td>No such clause.{REF}</td></tr></table>"
+    msg = report(check_status_labels(article(html), page, True))
+    assert "docs/en/treaty.md:8: claim without a status label: “2000, with Russia No such clause. 1…”" in msg

@@ -156,6 +156,53 @@ def test_broken_footer_link_is_reported(tmp_path, footer, heading, message):
     assert message in report(found)
 
 
+EDIT = "https://github.com/o/r/edit/main/docs/fr/treaty.md"
+
+
+def correction_line(suggest: str, edit: str) -> str:
+    return (
+        "<aside class='explainer-reviewed'><span class='explainer-correct'>Une erreur ? "
+        f"<a href='{suggest}'>Proposez une correction</a> ou <a href='{edit}' rel='edit'>modifiez cette page</a>.</span></aside>"
+    )
+
+
+def test_correction_links_under_the_page_pass(tmp_path):
+    site = tiny_about(tmp_path, heading_id="comment-proposer-une-correction")
+    soup = soup_of(correction_line("../about/#comment-proposer-une-correction", EDIT))
+    target = "about/#comment-proposer-une-correction"
+    assert reader.check_page_corrections(soup, "treaty/index.html", labels("fr"), site, target, EDIT) == []
+
+
+@pytest.mark.rule("corrections-link")
+def test_broken_correction_links_under_the_page_are_reported(tmp_path):
+    site = tiny_about(tmp_path, heading_id="journal-des-corrections")
+    target = "about/#comment-proposer-une-correction"
+    words = labels("fr")
+    msg = report(
+        reader.check_page_corrections(
+            soup_of(correction_line("../about/#comment-proposer-une-correction", EDIT.replace("/o/", "/other/"))),
+            "treaty/index.html",
+            words,
+            site,
+            target,
+            EDIT,
+        )
+    )
+    assert (
+        "treaty/index.html: the 'Proposez une correction' link points to #comment-proposer-une-correction, "
+        "but about/index.html has no such heading" in msg
+    )
+    assert (
+        "treaty/index.html: the 'modifiez cette page' link under the page is "
+        "'https://github.com/other/r/edit/main/docs/fr/treaty.md', not https://github.com/o/r/edit/main/docs/fr/treaty.md"
+        in msg
+    )
+    missing = report(reader.check_page_corrections(soup_of("<p>x</p>"), "treaty/index.html", words, site, target, EDIT))
+    assert (
+        "treaty/index.html: no 'Proposez une correction' link under the page; keep the corrections line of" in missing
+    )
+
+
 @pytest.mark.rule("share-previews")
 def test_wrong_share_tags_are_reported(site):
     page = next(p for p in PAGES if (p.lang, p.slug) == ("en", "treaty.md"))

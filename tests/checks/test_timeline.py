@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from explainer.build.timeline import fix
 from explainer.checks.timeline import check_timeline, date_range
 from explainer.model.editions import EDITIONS, built_path
 from explainer.model.html import parse
@@ -45,16 +46,32 @@ def test_dates_of_the_other_language_or_impossible_are_not_dates():
     assert date_range("Spring 2024", "en") is None
 
 
-def entry(date: str, label: bool = True, note: bool = True) -> str:
+def entry(date: str, label: bool = True, note: bool = True, mark: str = "") -> str:
     status = '<strong class="status">Stated</strong> ' if label else ""
-    return f"<li><strong>{date}</strong> — {status}Something happened.{REF if note else ''}</li>"
+    cls = f' class="{mark}"' if mark else ""
+    return f"<li><strong{cls}>{date}</strong> — {status}Something happened.{REF if note else ''}</li>"
 
 
-def problems(tmp_path, *items: str, lang: str = "en") -> str:
-    dates = ("20 June 2024", "19 June 2024", "Someday", "1 July 2024")
-    lines = "\n".join(f"- **{d}** — **Stated**{{ .status }} Something happened.[^1]" for d in dates)
-    page = markdown_page(tmp_path, f"# Timeline\n\n{lines}\n", where=f"docs/{lang}/timeline.md")
-    return report(check_timeline(article(f'<div class="timeline"><ul>{"".join(items)}</ul></div>'), page))
+# The Markdown the entries come from, lines 6 to 9 of the page.
+MARKDOWN = (
+    "- **20 June 2024** — **Stated**{ .status } Something happened.[^1]",
+    "- **19 June 2024**{ .sigend } — **Stated**{ .status } Something happened.[^1]",
+    "- **Someday** — **Stated**{ .status } Something happened.[^1]",
+    "- **1 July 2024**{ .signed .ratified } — **Stated**{ .status } Something happened.[^1]",
+)
+
+
+SITE_CSS = '<link rel="stylesheet" href="../assets/stylesheets/explainer.css">'
+
+
+def problems(tmp_path, *items: str, lang: str = "en", built: bool = False) -> str:
+    """The rule's report on `items`, as Markdown renders them or, when
+    `built`, as build/timeline.py leaves them."""
+    page = markdown_page(tmp_path, "# Timeline\n\n" + "\n".join(MARKDOWN) + "\n", where=f"docs/{lang}/timeline.md")
+    html = f'<div class="timeline"><ul>{"".join(items)}</ul></div>'
+    if built:
+        html = fix(f'<html lang="{lang}"><head>{SITE_CSS}</head><body>{html}</body></html>')
+    return report(check_timeline(article(html), page))
 
 
 def test_good_timeline_passes(tmp_path):
@@ -79,3 +96,45 @@ def test_entry_without_date_label_or_footnote_is_reported(tmp_path):
     )
     assert "docs/en/timeline.md:9: timeline entry “1 July 2024 — Something happened.…” has no status label" in msg
     assert "docs/en/timeline.md:9: timeline entry “1 July 2024 — Something happened.…” has no footnote" in msg
+
+
+@pytest.mark.rule("timeline")
+def test_entry_marked_with_an_unknown_kind_is_reported(tmp_path):
+    for built in (False, True):
+        msg = problems(tmp_path, entry("19 June 2024", mark="sigend"), built=built)
+        assert (
+            "docs/en/timeline.md:7: timeline entry “19 June 2024 — Stated Something happened. 1…” is marked "
+            "{ .sigend }, which is not a kind of timeline entry; mark its date with one of { .signed }, "
+            "{ .ratified }, { .in-force }, { .article } (as **19 June 2024**{ .signed }), or remove the mark" in msg
+        ), f"built={built}: {msg}"
+
+
+@pytest.mark.rule("timeline")
+def test_entry_marked_with_two_kinds_is_reported(tmp_path):
+    msg = problems(tmp_path, entry("1 July 2024", mark="signed ratified"), built=True)
+    assert (
+        "docs/en/timeline.md:9: timeline entry “1 July 2024 — Stated Something happened. 1…” is marked with 2 kinds "
+        "(signed, ratified); keep one of { .signed }, { .ratified }, { .in-force }, { .article }" in msg
+    )
+
+
+@pytest.mark.rule("timeline")
+def test_entry_that_does_not_start_with_its_date_is_reported(tmp_path):
+    loose = f"<li><p><strong>20 June 2024</strong> — <strong class='status'>Stated</strong> Something happened.{REF}</p></li>"
+    msg = problems(tmp_path, loose, built=True)
+    assert (
+        "docs/en/timeline.md:6: timeline entry “20 June 2024 — Stated Something happened. 1…” does not start with "
+        "its date; start it with its date in bold, and leave no blank line between entries" in msg
+    )
+
+
+def test_the_rule_reads_entries_as_the_build_leaves_them(tmp_path):
+    """Year markers and tags are not part of an entry's text, and the dash
+    the build removes does not move its line."""
+    good = (entry("19 June 2024", mark="signed"), entry("June 2024", mark="article"), entry("20 June 2024"))
+    assert problems(tmp_path, *good, built=True) == ""
+    msg = problems(tmp_path, entry("20 June 2024"), entry("19 June 2024", mark="signed"), built=True)
+    assert (
+        "docs/en/timeline.md:7: timeline entry “19 June 2024 — Stated Something happened. 1…” is out of date order"
+        in msg
+    )

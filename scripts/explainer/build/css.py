@@ -105,20 +105,3 @@ def split_top(text: str, sep: str) -> list[str]:
         if j >= len(text):
             return parts
         start = i = j + 1
-
-
-def uncomment(css: str) -> str:
-    """The stylesheet without its comments and the spaces between rules; the
-    rules themselves are unchanged (strings are left alone)."""
-    out, i = [], 0
-    while i < len(css):
-        if css[i] in "\"'":
-            j = skip_string(css, i)
-            out.append(css[i:j])
-            i = j
-        elif css.startswith("/*", i):
-            i = _skip_comment(css, i)
-        else:
-            out.append(css[i])
-            i += 1
-    return serialize(parse("".join(out)))

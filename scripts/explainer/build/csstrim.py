@@ -10,8 +10,9 @@ search results, tooltips, states). Interactive states (:hover, :checked …)
 and :not()/:is() are ignored, so they never cause a drop. Custom properties
 that no kept rule, page or script uses are dropped too (most are the inlined
 SVG icons of admonition types the site doesn't use). Only Material's own
-hashed stylesheets are trimmed, never ours; ours are only shipped without
-their comments (`uncomment_step`).
+hashed stylesheets are trimmed, never ours; ours are only minified
+(`minify_step`, with rcssmin). One rule the pages could match is dropped
+on purpose (`COSTLY`).
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rcssmin
+
 from ..model.editions import EDITIONS
 from ..model.html import scan
 from .context import Context, StepError
-from .css import Node, find_top, parse, serialize, skip_string, split_top, uncomment
+from .css import Node, find_top, parse, serialize, skip_string, split_top
 
 WORD = re.compile(r"-?[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
@@ -69,6 +72,14 @@ MARKUP_ONLY_CLASSES = {
     "linenodiv",
 }
 MARKUP_ONLY_ATTRS = {"dir"}
+# Attributes whose rules are dropped although pages have them, because they
+# cost more than they give. [data-md-color-switching] turns every transition
+# off while the palette changes; Material sets it and removes it when its
+# script starts, at the reader's first activity, and each is a restyle of the
+# whole page (about 25 ms each on the longest pages with the CPU slowed 4
+# times), which a tap made meanwhile waits for. Without the rule, a palette
+# switch fades a few colours over 125-250 ms instead of changing them at once.
+COSTLY = {"data-md-color-switching"}
 # Components Material's JavaScript builds only around markup of their own,
 # {class prefix: what wakes it (a tag, a .class, or a key of the page's
 # __config)}: with none of it on any page, their rules go.
@@ -79,8 +90,7 @@ DORMANT = {
     "mermaid": {".mermaid"},
     "md-version": {"config:version"},
     "md-tag": {".md-tags"},
-    "md-source__fact": {"[data-md-component=source]"},
-    "md-source__repository--active": {"[data-md-component=source]"},
+    "md-source": {"[data-md-component=source]", ".md-source"},
 }
 
 
@@ -186,6 +196,8 @@ def can_match(selector: str, used: Used) -> bool:
     """False only when the selector names something the site never has."""
     s = _strip_pseudo(selector)
     for name, op, v1, v2, v3 in ATTRIBUTE.findall(s):
+        if name in COSTLY:
+            return False
         if not used.has_attr(name, op, v1 or v2 or v3):
             return False
     s = ATTRIBUTE.sub(" ", s)
@@ -302,11 +314,12 @@ def step(site: Path, context: Context) -> None:
 # Our own stylesheets (docs/.overrides/assets/stylesheets/). Their comments
 # say why each rule is there, for the people who edit them; readers would
 # download them on every first view (about half of explainer.css gzipped).
-OWN = ("explainer.css",)
+OWN = ("explainer.css", "timeline.css")
 
 
-def uncomment_step(site: Path, context: Context) -> None:
-    """Ship every edition's copy of our stylesheets without comments."""
+def minify_step(site: Path, context: Context) -> None:
+    """Ship every edition's copy of our stylesheets minified (rcssmin):
+    without their comments and the whitespace that lays them out."""
     found = [path for path in sorted(site.rglob("assets/stylesheets/*.css")) if path.name in OWN]
     if len(found) < len(EDITIONS) * len(OWN):
         raise StepError(
@@ -314,4 +327,4 @@ def uncomment_step(site: Path, context: Context) -> None:
             "is theme.custom_dir still docs/.overrides?"
         )
     for path in found:
-        path.write_text(uncomment(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")

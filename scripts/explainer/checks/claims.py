@@ -1,14 +1,15 @@
 """Claim discipline on the built pages: every footnoted paragraph, list item
-or table row carries one of the four status labels, and every quotation
-names its speaker. The rules read the HTML any engine produces; problems name
-the Markdown line."""
+or table row carries one of the four status labels (a list whose items all
+share one carries it once, before the list), each label leads to the key
+that says what it means, and every quotation names its speaker. The rules
+read the HTML any engine produces; problems name the Markdown line."""
 
 from __future__ import annotations
 
 import re
 
 from ..model.html import content_root
-from ..model.language import status_labels
+from ..model.language import STATUS_KINDS, status_labels, status_meanings, strings
 from ..model.pages import Page
 from ..model.problems import Problem, at
 
@@ -61,7 +62,7 @@ def check_status_labels(soup, page: Page, claims: bool) -> list[Problem]:
         if box is None or id(box) in seen or box.find_parent(class_="footnote"):
             continue
         seen.add(id(box))
-        if not box.select(".status"):
+        if not box.select(".status") and not carried_once(box):
             snippet = text_of(box)[:70]
             problems.append(
                 Problem(
@@ -71,6 +72,68 @@ def check_status_labels(soup, page: Page, claims: bool) -> list[Problem]:
                 )
             )
     return problems
+
+
+def carried_once(item) -> bool:
+    """Whether `item` is an item of a list whose label is carried once, in
+    the line before the list (build/labels.py)."""
+    if item.name != "li" or item.parent is None:
+        return False
+    before = item.parent.find_previous_sibling()
+    return bool(before and "status-all" in (before.get("class") or []) and before.select(".status"))
+
+
+def check_status_key(soup, page: Page) -> list[Problem]:
+    """A page with status labels has the key to them, as extra.i18n words
+    it, and each label leads to its meaning there; the About page's section
+    on labels is that key."""
+    body = content_root(soup)
+    labels = [a for a in body.select("a.status") if not a.find_parent(class_="status-key")]
+    key = body.select_one(".status-key")
+    fix = "scripts/explainer/build/labels.py writes it after the build from extra.i18n in mkdocs.yml; rebuild"
+    if key is None:
+        if page.slug == "about.md":
+            return [
+                Problem(
+                    page.at("status-key"),
+                    "the About page has no key to the status labels",
+                    f'keep <div class="status-key"></div> in its section on labels; {fix}',
+                )
+            ]
+        if labels or body.select("strong.status"):
+            return [Problem(page.where, "the page's status labels have no key saying what they mean", fix)]
+        return []
+    problems = []
+    wanted = list(zip(STATUS_KINDS, status_labels(page.lang), status_meanings(page.lang), strict=True))
+    for kind, label, meaning in wanted:
+        entry = key.find(id=f"status-{kind}")
+        shown = (
+            (entry.dt.get_text(strip=True), entry.dd.get_text(" ", strip=True))
+            if entry and entry.dt and entry.dd
+            else None
+        )
+        if shown != (label, meaning):
+            problems.append(
+                Problem(
+                    page.where, f"the key says {shown} for '{label}', not extra.i18n's ({label!r}, {meaning!r})", fix
+                )
+            )
+    if key.select_one(".status-key__title").get_text(strip=True) != strings(page.lang)["status_key"]:
+        problems.append(Problem(page.where, "the key's title is not extra.i18n's status_key", fix))
+    for a in labels:
+        if a.get("href") != f"#status-{_kind(a)}":
+            problems.append(
+                Problem(
+                    page.at(f"**{a.get_text(strip=True)}**"),
+                    f"the label '{a.get_text(strip=True)}' links to {a.get('href')!r}, not to its meaning in the key",
+                    fix,
+                )
+            )
+    return problems
+
+
+def _kind(label) -> str | None:
+    return next((c.removeprefix("status--") for c in label.get("class", []) if c.startswith("status--")), None)
 
 
 def speaker_names(people_soup) -> set[str]:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from ..build.markup import abbreviations_to_focus, checkbox_autocomplete, empty_tabindex, hidden_labels
+from ..build.markup import (
+    abbreviations_to_focus,
+    checkbox_autocomplete,
+    empty_tabindex,
+    hidden_labels,
+    repeated_abbreviations,
+    titled_links,
+)
 from ..model.html import scan
 from ..model.problems import Problem
 
@@ -32,6 +39,31 @@ def check_page(html: str, where: str) -> list[Problem]:
             how,
         )
         for t in hidden_labels(tags)
+    ]
+    problems += [
+        Problem(
+            where,
+            "the header keeps a place for a repository widget (div.md-header__source); readers have no use for it",
+            "keep docs/.overrides/partials/source.html empty, and build/markup.py drops the place",
+        )
+        for t in tags
+        if "md-header__source" in (t.attrs.get("class") or "").split()
+    ]
+    problems += [
+        Problem(
+            where,
+            f'<a class="{t.attrs.get("class")}" title="{t.attrs["title"]}">: Material sets up a tooltip for each such link when it starts, which slows its start-up; the title should be an aria-label',
+            how,
+        )
+        for t in titled_links(tags)
+    ]
+    problems += [
+        Problem(
+            where,
+            f'<abbr title="{t.attrs["title"]}"> repeats an abbreviation already explained in its section: each is a tooltip Material sets up when it starts',
+            how,
+        )
+        for t in repeated_abbreviations(html, tags)
     ]
     first = abbreviations_to_focus(html, tags)
     for tag in first:

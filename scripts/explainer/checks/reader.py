@@ -1,5 +1,6 @@
 """Reader features on the built pages: the last-reviewed line, the corrections
-log in the footer, share previews and the print stylesheet."""
+log in the footer, the ways to a correction under each page, share previews
+and the print stylesheet."""
 
 from __future__ import annotations
 
@@ -71,28 +72,49 @@ def check_footer_corrections(soup, where: str, label: str, site: Path, target: s
     links = [a for a in (footer.find_all("a", href=True) if footer else []) if a.get_text(" ", strip=True) == label]
     if not links:
         return [Problem(where, f"the footer has no '{label}' link", fix)]
-    href = links[0]["href"]
+    return _lands_on(where, f"the footer's '{label}' link", links[0]["href"], site, target, fix)
+
+
+def check_page_corrections(soup, where: str, words: dict, site: Path, target: str, edit_url: str) -> list[Problem]:
+    """Under the page, where a reader who spots a mistake goes: the About
+    page's section on suggesting a correction (`target`, its address inside
+    the site) and the page's Markdown in the repository's web editor
+    (`edit_url`)."""
+    fix = f"keep the corrections line of {TEMPLATE} and extra.i18n.<language>.suggest_page in mkdocs.yml"
+    line = soup.select_one(".explainer-correct")
+    links = {a.get_text(" ", strip=True): a["href"] for a in (line.find_all("a", href=True) if line else [])}
+    if words["suggest"] not in links:
+        return [Problem(where, f"no '{words['suggest']}' link under the page", fix)]
+    problems = _lands_on(where, f"the '{words['suggest']}' link", links[words["suggest"]], site, target, fix)
+    if links.get(words["edit"]) != edit_url:
+        problems.append(
+            Problem(
+                where,
+                f"the '{words['edit']}' link under the page is {links.get(words['edit'])!r}, not {edit_url}",
+                "it is page.edit_url, from repo_url and edit_uri in the configs (REPO_URL where the site is deployed)",
+            )
+        )
+    return problems
+
+
+def _lands_on(where: str, what: str, href: str, site: Path, target: str, fix: str) -> list[Problem]:
+    """Problems of link `what`, whose href is `href` on page `where`, which
+    must lead to `target` (an address inside the site, with its #heading)."""
     here = "/" + where.removesuffix("index.html")  # pages are served at their folder's address
     landed = urljoin(here, href)
     path, _, fragment = landed.partition("#")
     wanted_path, _, wanted_fragment = ("/" + target).partition("#")
     if normpath(path).rstrip("/") != normpath(wanted_path).rstrip("/") or fragment != wanted_fragment:
-        return [Problem(where, f"the footer's '{label}' link {href} leads to {landed}, not /{target}", fix)]
+        return [Problem(where, f"{what} {href} leads to {landed}, not /{target}", fix)]
     page = target_file(site, wanted_path)
     if page is None:
-        return [
-            Problem(
-                where,
-                f"the footer's '{label}' link leads to {wanted_path}, which does not exist",
-                "restore the About page",
-            )
-        ]
+        return [Problem(where, f"{what} leads to {wanted_path}, which does not exist", "restore the About page")]
     if not parse(page).find(id=wanted_fragment):
         return [
             Problem(
                 where,
-                f"the footer's '{label}' link points to #{wanted_fragment}, but {rel(page, site)} has no such heading",
-                "keep the corrections-log heading on the About page, or update extra.i18n.<language>.corrections_page in mkdocs.yml",
+                f"{what} points to #{wanted_fragment}, but {rel(page, site)} has no such heading",
+                f"keep that heading on the About page, or change the address: {fix}",
             )
         ]
     return []

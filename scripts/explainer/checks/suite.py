@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..model.config import deployment
 from ..model.editions import EDITIONS, built_path, page_slug, source_of
 from ..model.html import html_pages, parse
 from ..model.language import strings
@@ -191,10 +192,16 @@ def reviewed_date(ctx: Context) -> list[Problem]:
 
 
 def corrections_link(ctx: Context) -> list[Problem]:
+    repo = deployment(ctx.root).repo_url
+
     def check(soup, page):
         words = strings(page.lang)
-        target = ctx.edition(page.lang).prefix + words["corrections_page"]
-        return reader.check_footer_corrections(soup, _where(ctx, page), words["corrections"], ctx.site, target)
+        prefix = ctx.edition(page.lang).prefix
+        where = _where(ctx, page)
+        edit_url = f"{repo}/{ctx.configs[page.lang]['edit_uri']}{page.slug}"
+        return reader.check_footer_corrections(
+            soup, where, words["corrections"], ctx.site, prefix + words["corrections_page"]
+        ) + reader.check_page_corrections(soup, where, words, ctx.site, prefix + words["suggest_page"], edit_url)
 
     return each_built_page(check)(ctx)
 
@@ -283,6 +290,7 @@ RULES: tuple[Rule, ...] = (
     Rule("untranslated", lambda ctx: untranslated.check_all(ctx.by_lang(ctx.pages), ctx.root)),
     Rule("share-image", share_image),
     Rule("status-labels", status_labels, site=True),
+    Rule("status-key", each_built_page(claims.check_status_key), site=True),
     Rule("quotations", quotations, site=True),
     Rule("copying", copied_text, site=True),
     Rule("paraphrase", paraphrased_text, site=True),

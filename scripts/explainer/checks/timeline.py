@@ -1,10 +1,12 @@
-"""The timeline: every entry has a date, a status label and a footnote, and
-the entries run in date order.
+"""The timeline: every entry starts with its date and has a status label
+and a footnote, the entries run in date order, and a date marked with a
+kind of entry names one the timeline knows.
 
 An entry is an item of a list inside `<div class="timeline">`. Its date is
 its first bold text, as readers of the edition write dates: "19 June 2024",
 "19–20 July 2000", "June 2024" or "1er janvier 2026", with the month names
-of extra.i18n.
+of extra.i18n. A date may be marked with one kind of entry, as
+`**19 June 2024**{ .signed }` (build/timeline.py draws it).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import calendar
 import datetime as dt
 import re
 
+from ..build.timeline import KINDS, TAG_CLASS, YEAR_CLASS
 from ..model.html import content_root
 from ..model.language import strings
 from ..model.pages import Page
-from ..model.problems import Problem
-from .claims import text_of, where_in
+from ..model.problems import Problem, at
+from .claims import text_of
 
 ENTRIES = ".timeline li"
 DATE = re.compile(r"^(?:(\d{1,2})(?:er)?(?:\s*[–-]\s*(\d{1,2}))?\s+)?(\w+)\s+(\d{4})$")
@@ -43,6 +46,54 @@ def date_range(text: str, lang: str) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start <= end else None
 
 
+def entry_text(item, bold) -> str:
+    """An entry's text as its Markdown reads, "date — text": without what
+    build/timeline.py adds (year marker, tag) and with the dash it removes."""
+    added = {YEAR_CLASS, TAG_CLASS}
+    parts = []
+    for child in item.children:
+        if getattr(child, "name", None) and added & set(child.get("class") or []):
+            continue
+        text = child.get_text(" ") if getattr(child, "name", None) else str(child)
+        parts.append(f"{text} —" if child is bold else text)
+    return " ".join(" ".join(parts).split()).replace("— —", "—")
+
+
+def starts_with(item, bold) -> bool:
+    """The entry's first content, after what the build adds, is its date."""
+    for child in item.children:
+        if getattr(child, "name", None) is None and not str(child).strip():
+            continue
+        if getattr(child, "name", None) and YEAR_CLASS in (child.get("class") or []):
+            continue
+        return child is bold
+    return False
+
+
+def kind_problems(bold, where: str, snippet: str) -> list[Problem]:
+    """A date marked with a kind the timeline does not know, or with two."""
+    marks = [c for c in (bold.get("class") or []) if c != "status"]
+    known = ", ".join(f"{{ .{k} }}" for k in KINDS)
+    unknown = [c for c in marks if c not in KINDS]
+    if unknown:
+        return [
+            Problem(
+                where,
+                f"timeline entry “{snippet}…” is marked {{ .{unknown[0]} }}, which is not a kind of timeline entry",
+                f"mark its date with one of {known} (as **19 June 2024**{{ .signed }}), or remove the mark",
+            )
+        ]
+    if len(marks) > 1:
+        return [
+            Problem(
+                where,
+                f"timeline entry “{snippet}…” is marked with {len(marks)} kinds ({', '.join(marks)})",
+                f"keep one of {known}: an entry is one milestone",
+            )
+        ]
+    return []
+
+
 def check_timeline(soup, page: Page) -> list[Problem]:
     """Problems of each timeline entry of a built page, at its Markdown line."""
     words = strings(page.lang)
@@ -50,10 +101,21 @@ def check_timeline(soup, page: Page) -> list[Problem]:
     problems = []
     previous = None
     for item in content_root(soup).select(ENTRIES):
-        where = where_in(page, item)
-        snippet = text_of(item)[:60]
         bold = next((b for b in item.find_all("strong") if "status" not in (b.get("class") or [])), None)
+        text = entry_text(item, bold) if bold else text_of(item)
+        where = at(page.where, page.line_of_text(text))
+        snippet = text[:60]
         dates = date_range(bold.get_text(" ", strip=True), page.lang) if bold else None
+        if bold:
+            problems += kind_problems(bold, where, snippet)
+        if dates is not None and not starts_with(item, bold):
+            problems.append(
+                Problem(
+                    where,
+                    f"timeline entry “{snippet}…” does not start with its date",
+                    f"start it with its date in bold, and leave no blank line between entries, as in {example}",
+                )
+            )
         if dates is None:
             shown = f"'{bold.get_text(' ', strip=True)}'" if bold else "no date"
             problems.append(

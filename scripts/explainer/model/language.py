@@ -40,9 +40,19 @@ def format_month(value: dt.date, lang: str) -> str:
     return f"{strings(lang)['months'][value.month - 1]} {value.year}"
 
 
+# The kinds of the four status labels, in the order of extra.i18n's `status`
+# lists: the same in every edition, for classes and anchors.
+STATUS_KINDS = ("stated", "reported", "analysis", "confirmed")
+
+
 def status_labels(lang: str) -> tuple[str, ...]:
     """The four status labels, in the order Stated, Reported, Analysis, Confirmed."""
     return tuple(strings(lang)["status"])
+
+
+def status_meanings(lang: str) -> tuple[str, ...]:
+    """What each status label means, in the order of `status_labels`."""
+    return tuple(strings(lang)["status_meaning"])
 
 
 def og_locale(lang: str) -> str:
