@@ -48,6 +48,9 @@ FRENCH = [
     # Phrases with small words.
     Query("la Corée du Nord", offers="western-reactions/", open="western-reactions/"),
     Query("traité de défense mutuelle", offers="treaty/", open="treaty/"),
+    # A stop word in a phrase is that word, not the start of others (« sur » is not « surveillance »).
+    Query("soldats sur", first="timeline/", open="timeline/"),
+    Query("s’appuie sur NBC", offers="technology-transfers/", open="technology-transfers/"),
 ]
 ENGLISH = [
     Query("Kim Jong-un", first=PEOPLE, open="treaty/"),
@@ -56,6 +59,7 @@ ENGLISH = [
     Query("submarines", offers="technology-transfers/", open="technology-transfers/"),
     Query("ratified", offers="treaty/"),
     Query("North Korea", offers="western-reactions/"),
+    Query("the treaty", offers="treaty/", open="treaty/"),
 ]
 
 

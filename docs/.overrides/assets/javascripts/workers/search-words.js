@@ -15,7 +15,8 @@
 //   its stem, from lunr's stemmer for the edition's language ("missiles" ->
 //   "missil", "ratifiés" -> "ratif"), when the stem starts the word;
 // - in a query of several words, a word of one or two letters ("Un", "UN")
-//   matches only that word, not every word that starts with it;
+//   or a stop word of the edition's language (« sur », "the") matches only
+//   that word, not every word that starts with it (« surveillance »);
 // - the words a result says it matched (Material builds the ?h= highlight of
 //   the opened page from them), and the suggested word, are the page's own
 //   words, accents and all; stop words are never listed as missing (Material
@@ -75,7 +76,7 @@ if (lunr && lunr.QueryParser && lunr.Builder) {
     for (const clause of query.clauses) {
       const prefix = clause.term.endsWith("*")
       const word = prefix ? clause.term.slice(0, -1) : clause.term
-      const whole = !prefix || (several && word.length <= 2)
+      const whole = !prefix || (several && (word.length <= 2 || stopWord(word)))
       const term = whole ? fold(word) : stem(fold(word))
       typed.set(term, word)
       clause.term = whole ? term : term + "*"
