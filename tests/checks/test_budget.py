@@ -8,6 +8,7 @@ Lighthouse benchmark is `python3 scripts/dev.py audit`, not a test.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_heavy_page_fails_naming_the_page_and_its_heaviest_assets(tmp_path):
     msg = report(pageweight.check_page_weight(site, BASE))
     assert msg.startswith("page/index.html: page weight: weighs 9"), msg
     assert "gzipped on first view (budget 60.0 KB); heaviest: assets/big.png 97.7 KB (<img src>), " in msg
-    assert "shrink or drop the heaviest assets" in msg
+    assert "compress or shrink the page's images (the heaviest first), or use fewer" in msg
 
 
 @pytest.mark.rule("page-weight")
@@ -74,6 +75,21 @@ def test_too_many_requests_fails(tmp_path):
     site = tiny_site(tmp_path, scripts, {f"s{i}.js": b"1" for i in range(9)} | {"favicon.ico": b"x"})
     msg = report(pageweight.check_page_weight(site, BASE))
     assert "page/index.html: page weight: makes 11 requests on first view (budget 8); heaviest: " in msg
+    assert "reference fewer files: each image, script and stylesheet the page loads is a request" in msg
+
+
+@pytest.mark.rule("page-weight")
+def test_a_page_whose_text_is_too_long_is_told_how_much_room_it_has(tmp_path):
+    words = " ".join(f"word{i}-{os.urandom(4).hex()}" for i in range(9000))
+    site = tiny_site(
+        tmp_path, f'<link rel="stylesheet" href="../a.css"><p>{words}</p>', {"a.css": b"p{}", "favicon.ico": b""}
+    )
+    msg = report(pageweight.check_page_weight(site, BASE))
+    assert re.search(
+        r"the page's own text weighs \d+\.\d KB gzipped, and the files every page shares leave it 60\.0 KB: "
+        r"shorten the text \(a long entry, note or footnote\), or split the page in two",
+        msg,
+    ), msg
 
 
 def test_text_is_counted_gzipped_and_fonts_in_stylesheets_count(tmp_path):

@@ -212,8 +212,29 @@ def check_page_weight(
                 Problem(
                     _where(tracer, weight),
                     f"page weight: {' and '.join(over)}; heaviest: {heavy}",
-                    "shrink or drop the heaviest assets (compress images, load optional scripts on demand), "
-                    "or reference fewer files",
+                    _fix(weight, byte_budget),
                 )
             )
     return problems
+
+
+def _fix(weight: Weight, byte_budget: int) -> str:
+    """What an editor can do: most of a first view is the files every page
+    shares, which an editor's change does not touch; what is left for the
+    page's own text is what a longer text uses up."""
+    if weight.bytes <= byte_budget:
+        return "reference fewer files: each image, script and stylesheet the page loads is a request"
+    own_page = weight.assets[0]
+    others = [a for a in weight.assets[1:] if not a.why.startswith(("<img", "<video"))]
+    room = byte_budget - sum(a.bytes for a in others)
+    images = [a for a in weight.assets if a.why.startswith(("<img", "<video"))]
+    if images:
+        return (
+            "compress or shrink the page's images (the heaviest first), or use fewer; "
+            "shrink or drop the other heavy files if they are the site's own"
+        )
+    return (
+        f"the page's own text weighs {kb(own_page.bytes)} gzipped, and the files every page shares leave it "
+        f"{kb(max(room, 0))}: shorten the text (a long entry, note or footnote), or split the page in two; "
+        "if no page can stay within the budget, the shared files need shrinking (see MAINTAINING.md)"
+    )
