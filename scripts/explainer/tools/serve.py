@@ -28,7 +28,7 @@ from ..model.layout import ROOT
 from .check import build_problems, run_rules
 from .preview import Board, PreviewServer
 
-LEFT_OUT = "The preview leaves out the slow HTML validator and the security-policy check; `check` runs them."
+LEFT_OUT = "The preview leaves out the security-policy check, which `check` runs, and the slow HTML validator, which `check --all` runs."
 
 
 class Previewer:
