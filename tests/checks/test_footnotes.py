@@ -23,6 +23,12 @@ def test_good_footnote(tmp_path):
 
 BROKEN = [
     pytest.param(
+        "# Title: with a colon\n\nClaim.[^1]\n\n[^1]: [NBC](sources.md#nbc-exclusive)\n",
+        "[known]",
+        "docs/en/treaty.md:8: footnote [^1] cites 'nbc-exclusive', which is not in the source registry",
+        id="unregistered source, named at its own line and not a heading's colon",
+    ),
+    pytest.param(
         "Claim.[^1]\n\n[^1]: [NBC](sources.md#nbc-exclusive)\n",
         "[known]",
         "docs/en/treaty.md:6: footnote [^1] cites 'nbc-exclusive', which is not in the source registry",

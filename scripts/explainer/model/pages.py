@@ -70,6 +70,8 @@ class Page:
             if not needle:
                 continue
             wanted = flatten(needle)
+            if not any(ch.isalnum() for ch in wanted):
+                wanted = ""  # markup alone ("[^note]:" flattens to ":"): match it as written only
             for number, (raw, text) in enumerate(zip(lines, flat, strict=False)):
                 if needle in raw or (wanted and wanted in text):
                     return self.body_line + number
