@@ -111,6 +111,15 @@ def test_table_of_contents_gets_the_headings_spaces_back():
     )
 
 
+def test_the_label_of_a_sections_sub_sections_gets_the_headings_spaces_back():
+    html = (
+        '<a href="#qui" class="md-nav__link"><span class="md-ellipsis">\nQui sont les deux experts ?\n</span></a>\n'
+        '<nav class="md-nav" aria-label="Qui sont les deux experts ?"><ul class="md-nav__list"></ul></nav>'
+        f'<h2 id="qui">Qui sont les deux experts{NNB}?</h2>'
+    )
+    assert f'<nav class="md-nav" aria-label="Qui sont les deux experts{NNB}?">' in fix(html)
+
+
 def test_a_copy_with_other_words_is_left_as_it_is():
     assert respace("Qui sont-ils ?", f"Qui sont les experts{NNB}?") == "Qui sont-ils ?"
     assert respace(" Le pacte ", "Le pacte") == " Le pacte "

@@ -5,8 +5,8 @@ on the line of the word before it. Python-Markdown's toc extension collapses
 every kind of white space into a plain one when it copies a heading's text
 for the table of contents (MkDocs shows that copy in both sidebars), so at
 some widths the « ? » wraps onto a line of its own. This step gives each
-table-of-contents link the white space of the heading it points to, when
-their words are the same. Zensical keeps them already; nothing changes then.
+table-of-contents link, and the label of the list of its sub-sections, the
+white space of the heading it points to, when their words are the same. Zensical keeps them already; nothing changes then.
 The french-typography rule (checks/typography.py) checks the result.
 """
 
@@ -23,6 +23,11 @@ PERMALINK = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 TOC_LINK = re.compile(r'(<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
 KEEP = re.compile(r"[\u00a0\u202f]")
+# A section with sub-sections: the list of its sub-sections is a <nav> whose
+# aria-label is the same copy of the heading.
+NESTED_LABEL = re.compile(
+    r'(<a href="#([^"]+)" class="md-nav__link">(?:(?!</a>).)*</a>\s*<nav class="md-nav" aria-label=")([^"]*)(")', re.S
+)
 
 
 def respace(copy: str, original: str) -> str:
@@ -47,7 +52,7 @@ def fix(html: str) -> str:
         text = respace(match.group(3), heading) if heading and KEEP.search(heading) else match.group(3)
         return match.group(1) + text + match.group(4)
 
-    return TOC_LINK.sub(link, html)
+    return NESTED_LABEL.sub(link, TOC_LINK.sub(link, html))
 
 
 def step(site: Path, context: Context) -> None:
