@@ -182,6 +182,17 @@ def test_a_failed_build_reports_its_error_and_runs_no_site_rule(scratch):
     ), text
 
 
+def test_a_post_build_step_that_stops_is_reported_not_raised(scratch):
+    (scratch / "docs/.overrides/assets/stylesheets/timeline.css").unlink()
+    result = check(scratch, slow=False)
+    assert not result.built
+    text = "\n".join(map(str, result.problems))
+    assert (
+        "the build: a post-build step stopped: fr/timeline/index.html links the timeline's stylesheet "
+        "../assets/stylesheets/timeline.css, which is not in the built site" in text
+    ), text
+
+
 def test_check_command_prints_only_problems_and_a_summary():
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts/dev.py"), "check"], capture_output=True, text=True, cwd=ROOT

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..build.context import StepError
 from ..build.engines import DEFAULT_ENGINE, Engine
 from ..build.site import BuildError, build
 from ..checks import suite
@@ -117,12 +118,24 @@ def check(
     with tempfile.TemporaryDirectory(prefix="explainer-check-") as scratch:
         dest = site or Path(scratch) / "site"
         failed: BuildError | None = None
+        stopped: list[Problem] = []
         try:
             logs = build(dest, root, strict=False, preview=preview, report_only=True, engine=engine)
         except BuildError as err:
             failed, logs = err, err.logs
-        found = build_problems(engine, root, logs, failed)
-        result = run_rules(root, None if failed else dest, found, slow=slow, preview=preview)
+        except StepError as err:
+            # The engines built the site, but a post-build step could not do its
+            # work: say so, and run the rules that need no built site.
+            logs = {}
+            stopped = [
+                Problem(
+                    "the build",
+                    f"a post-build step stopped: {err}",
+                    "fix what it names; the rules on the built pages did not run",
+                )
+            ]
+        found = build_problems(engine, root, logs, failed) + stopped
+        result = run_rules(root, None if failed or stopped else dest, found, slow=slow, preview=preview)
     result.seconds = time.monotonic() - start
     return result
 
