@@ -51,6 +51,21 @@ def test_different_sources_are_reported(tmp_path):
     )
 
 
+@pytest.mark.rule("editions")
+def test_different_reporting_periods_are_reported(tmp_path):
+    def page(lang, month):
+        meta = {"sources": ["a"], "reporting": month}
+        text = f"sources: [a]\nreporting: {month}\n"
+        return Page(tmp_path / f"docs/{lang}/treaty.md", meta, "x[^1]\n\n[^1]: [A](sources.md#a)\n", 4, tmp_path, text)
+
+    pages = {"en": {"treaty.md": page("en", "2026-03")}, "fr": {"treaty.md": page("fr", "2025-06")}}
+    msg = report(editionrules.check_parity(pages, root=tmp_path))
+    assert (
+        "docs/fr/treaty.md:3: front matter 'reporting' is 2025-06, but 2026-03 in docs/en/treaty.md; "
+        "both editions report the same events: give them the same month" in msg
+    )
+
+
 @pytest.mark.rule("language-links")
 def test_wrong_language_metadata_is_reported(site):
     en = edition("en")

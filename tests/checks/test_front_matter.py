@@ -48,6 +48,8 @@ BROKEN = {
     "missing reporting period": ("reporting: 2026-01\n", "", "docs/en/treaty.md:6: front matter: 'reporting' is missing; add a 'reporting:' line with the month"),
     "reporting period not a month": ("reporting: 2026-01", "reporting: March 2026", "docs/en/treaty.md:5: front matter: 'reporting' is 'March 2026', not a month; write the month"),
     "reporting period after the review": ("reporting: 2026-01", "reporting: 2026-02", "docs/en/treaty.md:5: front matter: 'reporting' is 2026-02, after the review date 2026-01-15"),
+    "reporting period after a quoted review date": ("reviewed: 2026-01-15\nreporting: 2026-01", 'reviewed: "2026-01-15"\nreporting: 2026-02', "docs/en/treaty.md:5: front matter: 'reporting' is 2026-02, after the review date 2026-01-15"),
+    "reporting period a full date": ("reporting: 2026-01", "reporting: 2026-01-31", "docs/en/treaty.md:5: front matter: 'reporting' is 2026-01-31, not a month; write the month"),
 }  # fmt: skip
 
 

@@ -138,3 +138,21 @@ def test_the_rule_reads_entries_as_the_build_leaves_them(tmp_path):
         "docs/en/timeline.md:7: timeline entry “19 June 2024 — Stated Something happened. 1…” is out of date order"
         in msg
     )
+
+
+@pytest.mark.rule("timeline")
+def test_entry_after_the_pages_reporting_period_is_reported(tmp_path):
+    page = markdown_page(
+        tmp_path,
+        "# Timeline\n\n" + "\n".join(MARKDOWN) + "\n",
+        meta="sources: [known]\nreporting: 2024-06",
+        where="docs/en/timeline.md",
+    )
+    html = f'<div class="timeline"><ul>{entry("19 June 2024")}{entry("1 July 2024")}</ul></div>'
+    msg = report(check_timeline(article(html), page))
+    assert (
+        "timeline entry “1 July 2024 — Stated Something happened. 1…” is dated after the month the page's "
+        "reporting reaches (reporting: 2024-06); if the reporting reviewed now reaches that date, move 'reporting:' forward"
+        in msg
+    )
+    assert "19 June 2024 — Stated" not in msg

@@ -62,6 +62,17 @@ def check_parity(
                     problems.append(
                         Problem(where, what, "both editions must cite the same sources; change them together")
                     )
+            # Both editions tell the same events, so their reporting reaches the same month.
+            if "reporting" in mine.meta and "reporting" in theirs.meta:
+                a, b = str(mine.meta["reporting"]), str(theirs.meta["reporting"])
+                if a != b:
+                    problems.append(
+                        Problem(
+                            mine.at(key="reporting"),
+                            f"front matter 'reporting' is {a}, but {b} in {there}",
+                            "both editions report the same events: give them the same month, and update both pages together",
+                        )
+                    )
     return problems
 
 

@@ -126,17 +126,20 @@ def check_front_matter(page: Page, registry: dict[str, dict], today: dt.date | N
 
 def _check_reporting(page: Page, bad) -> None:
     """`reporting` is a month (YYYY-MM), no later than the review date."""
-    value = str(page.meta["reporting"])
+    raw = page.meta["reporting"]
+    value = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
+    # The review date as written, quoted or not ("2026-11-29" is a string in YAML).
+    reviewed = str(page.meta.get("reviewed", ""))[:10]
     if not REPORTING.match(value):
         bad(
             "reporting",
-            f"is {page.meta['reporting']!r}, not a month",
+            f"is {value if isinstance(raw, dt.date) else repr(raw)}, not a month",
             "write the month up to which the page's reporting was reviewed as YYYY-MM, e.g. reporting: 2026-03",
         )
-    elif isinstance(page.meta.get("reviewed"), dt.date) and value > page.meta["reviewed"].isoformat()[:7]:
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed) and value > reviewed[:7]:
         bad(
             "reporting",
-            f"is {value}, after the review date {page.meta['reviewed'].isoformat()}",
+            f"is {value}, after the review date {reviewed}",
             "reporting cannot cover months after the page was reviewed; check both dates",
         )
 

@@ -94,6 +94,14 @@ def kind_problems(bold, where: str, snippet: str) -> list[Problem]:
     return []
 
 
+def after_reporting(day: dt.date, page: Page) -> str | None:
+    """The page's `reporting` month (YYYY-MM) when `day` falls after it, else None."""
+    month = str(page.meta.get("reporting") or "")
+    if not re.fullmatch(r"\d{4}-\d{2}", month):
+        return None  # missing or malformed: the front-matter rule says so
+    return month if day.isoformat()[:7] > month else None
+
+
 def check_timeline(soup, page: Page) -> list[Problem]:
     """Problems of each timeline entry of a built page, at its Markdown line."""
     words = strings(page.lang)
@@ -131,6 +139,15 @@ def check_timeline(soup, page: Page) -> list[Problem]:
                     where,
                     f"timeline entry “{snippet}…” is out of date order (it comes after an entry of {previous[0].isoformat()})",
                     "move it to its place in the list, so that dates run from oldest to newest",
+                )
+            )
+        if dates is not None and (late := after_reporting(dates[0], page)):
+            problems.append(
+                Problem(
+                    where,
+                    f"timeline entry “{snippet}…” is dated after the month the page's reporting reaches (reporting: {late})",
+                    "if the reporting reviewed now reaches that date, move 'reporting:' forward in both editions' "
+                    "front matter (and the pages' sentences on how far the review goes); otherwise check the date",
                 )
             )
         previous = dates or previous
