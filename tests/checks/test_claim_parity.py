@@ -94,3 +94,22 @@ def test_section_missing_from_one_edition(tmp_path):
     assert check(tmp_path, en, FR).startswith(
         "docs/en/treaty.md:12: heading “What next?” under “What next?” has no counterpart in docs/fr/treaty.md"
     )
+
+
+@pytest.mark.rule("claim-parity")
+def test_a_figure_changed_in_one_edition_only(tmp_path):
+    en = EN.replace("an Aurus limousine on 19 June 2024", "1,000 Aurus limousines on 19 June 2024")
+    fr = FR.replace("une limousine Aurus le 19 juin 2025", "x").replace(
+        "une limousine Aurus le 19 juin 2024", "10\u202f000 limousines Aurus le 19 juin 2025"
+    )
+    assert check(tmp_path, en, fr) == (
+        "docs/fr/treaty.md:10: this paragraph gives 2,025, 10,000 where its counterpart at docs/en/treaty.md:10 "
+        "gives 1,000, 2,024; the same claim gives the same figures, dates and years in both editions: check which "
+        "is right, and correct the other"
+    )
+
+
+def test_figures_written_the_way_each_language_writes_them_match(tmp_path):
+    en = EN.replace("an Aurus limousine", "1,000 Aurus limousines and eleven")
+    fr = FR.replace("une limousine Aurus", "1\u202f000 limousines Aurus et onze")
+    assert check(tmp_path, en, fr) == ""

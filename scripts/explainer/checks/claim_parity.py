@@ -28,6 +28,10 @@ from ..model.problems import Problem, at
 from .sourcing import KIND, LABEL, snippet
 
 NUMBER = re.compile(r"\d+")
+# "1,000" and « 1 000 » are one number; figures of 100 and more are written in
+# digits in both editions (« onze » and "11" are not), so they must agree.
+THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)")
+FIGURE_FROM = 100
 NAME = re.compile(r"\b[A-Z][\w-]{2,}")
 
 
@@ -150,6 +154,7 @@ def check_claim_parity(page: Page, base: Page) -> list[Problem]:
     mine, theirs = items(page), items(base)
     differ, lonely_mine, lonely_theirs, matched = align(mine, theirs)
     problems = [_differs(page, mine[i], base, theirs[j]) for i, j in differ]
+    problems += [problem for i, j in matched if (problem := _other_figures(page, mine[i], base, theirs[j])) is not None]
     for x in lonely_mine:
         anchor = max((j + 1 for i, j in matched + differ if i < x), default=0)
         problems.append(_missing(page, mine[x], base, theirs, anchor))
@@ -177,6 +182,29 @@ def _differs(page: Page, a: Item, base: Page, b: Item) -> Problem:
         f"this {KIND[a.block.kind]} does not match its counterpart at {at(base.where, b.block.line)}: "
         + " and ".join(what),
         f"the same claim takes the same label ({same}) and the same sources in both editions; change them together",
+    )
+
+
+def figures(item: Item) -> set[int]:
+    """The figures of a block's text (100 and more: amounts, years), its
+    footnotes and link targets aside."""
+    text = re.sub(r"\[\^[^\]]+\]|\]\([^)]*\)", " ", LABEL.sub(" ", item.block.prose))
+    return {int(n) for n in NUMBER.findall(THOUSANDS.sub("", text)) if int(n) >= FIGURE_FROM}
+
+
+def _other_figures(page: Page, a: Item, base: Page, b: Item) -> Problem | None:
+    """A matched block whose figures differ from its counterpart's."""
+    if a.key[0] != "claim":
+        return None
+    here, there = figures(a), figures(b)
+    if here == there:
+        return None
+    shown = lambda numbers: ", ".join(f"{n:,}" for n in sorted(numbers)) or "none"  # noqa: E731
+    return Problem(
+        at(page.where, a.block.line),
+        f"this {KIND[a.block.kind]} gives {shown(here - there)} where its counterpart at "
+        f"{at(base.where, b.block.line)} gives {shown(there - here)}",
+        "the same claim gives the same figures, dates and years in both editions: check which is right, and correct the other",
     )
 
 
