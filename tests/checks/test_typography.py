@@ -27,6 +27,7 @@ NB, NNB = "\u00a0", "\u202f"
         (f"à 10:30, https://example.org, vraiment{NNB}?!", []),
         ("Article source :\nNote", [(15, "a plain space before ':'")]),
         ("\n: en tête de bloc", []),
+        (f"1{NNB}000 soldats, en 2024 2 000 autres", [(24, "a plain space between the digits of a number")]),
     ],
 )
 def test_what_counts_as_a_fault(text, found):

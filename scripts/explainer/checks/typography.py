@@ -45,8 +45,11 @@ SOURCES = (
 LOST = "scripts/explainer/build/typography.py puts back what the engine drops"
 FIX = (
     "type a no-break space there: U+00A0 before ':' and '»' and after '«', "
-    "U+202F (narrow) before ';', '!' and '?' (see CONTRIBUTING.md, French typography)"
+    "U+202F (narrow) before ';', '!' and '?' and between the groups of a number's digits, as in 1 000 "
+    "(see CONTRIBUTING.md, French typography)"
 )
+# A plain space between a number's groups of digits (« 1 000 »): the number can break across lines.
+DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def faults(text: str) -> list[tuple[int, str]]:
@@ -67,7 +70,8 @@ def faults(text: str) -> list[tuple[int, str]]:
         if mark in "!?" and before in "!?":  # ?! keeps the first mark's space
             continue
         found.append((i, f"{'a plain space' if before.isspace() else 'no space'} before '{mark}'"))
-    return found
+    found += [(m.start(), "a plain space between the digits of a number") for m in DIGIT_GROUP.finditer(text)]
+    return sorted(found)
 
 
 def _segments(el, lang: str):
