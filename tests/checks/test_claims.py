@@ -130,3 +130,14 @@ def test_table_row_without_label(tmp_path):
     html = f"<table><tr><th>Treaty</th><th>Duty</th></tr><tr><td>2000, with Russia</td><td>No such clause.{REF}</td></tr></table>"
     msg = report(check_status_labels(article(html), page, True))
     assert "docs/en/treaty.md:8: claim without a status label: “2000, with Russia No such clause. 1…”" in msg
+
+
+@pytest.mark.rule("status-labels")
+def test_label_in_italics_is_reported(tmp_path):
+    page = markdown_page(tmp_path, "# X\n\n*Stated*{ .status } Claim.[^1]\n")
+    html = f'<p><em class="status">Stated</em> Claim.{REF}</p>'
+    msg = report(check_status_labels(article(html), page, True))
+    assert (
+        "docs/en/treaty.md:6: status label 'Stated' is not written in bold, so it is neither drawn nor linked as a "
+        "label; write it between double asterisks, as **Reported**{ .status }" in msg
+    )

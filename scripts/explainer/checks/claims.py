@@ -46,7 +46,15 @@ def check_status_labels(soup, page: Page, claims: bool) -> list[Problem]:
     problems = []
     for el in body.select(".status"):
         text = el.get_text(strip=True)
-        if text not in labels:
+        if el.name not in ("strong", "a") and not el.find_parent(class_="status-key"):  # a link once labelled
+            problems.append(
+                Problem(
+                    page.at("{ .status }", text),
+                    f"status label '{text}' is not written in bold, so it is neither drawn nor linked as a label",
+                    f"write it between double asterisks, as {written}",
+                )
+            )
+        elif text not in labels:
             problems.append(
                 Problem(
                     page.at(f"**{text}**"),
