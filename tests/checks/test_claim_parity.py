@@ -113,3 +113,17 @@ def test_figures_written_the_way_each_language_writes_them_match(tmp_path):
     en = EN.replace("an Aurus limousine", "1,000 Aurus limousines and eleven")
     fr = FR.replace("une limousine Aurus", "1\u202f000 limousines Aurus et onze")
     assert check(tmp_path, en, fr) == ""
+
+
+@pytest.mark.rule("claim-parity")
+def test_a_timeline_mark_in_one_edition_only(tmp_path):
+    en = EN.replace(
+        "**Reported**{ .status } Putin gave", "- **19 June 2024**{ .signed } — **Reported**{ .status } Putin gave"
+    )
+    fr = FR.replace(
+        "**Rapporté**{ .status } Poutine a offert", "- **19 juin 2024** — **Rapporté**{ .status } Poutine a offert"
+    )
+    assert (
+        "docs/fr/treaty.md:10: this timeline entry has no mark where its counterpart at docs/en/treaty.md:10 has "
+        "{ .signed }; mark the same entries in both editions" in check(tmp_path, en, fr)
+    )

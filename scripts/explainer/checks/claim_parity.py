@@ -20,6 +20,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..build.timeline import KINDS
 from ..model.blocks import PROSE, Block, blocks
 from ..model.editions import DEFAULT_LANG
 from ..model.language import language_name, status_labels
@@ -32,6 +33,7 @@ NUMBER = re.compile(r"\d+")
 # digits in both editions (« onze » and "11" are not), so they must agree.
 THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)")
 FIGURE_FROM = 100
+MARK = re.compile(r"\{\s*\.([\w-]+)\s*\}")
 NAME = re.compile(r"\b[A-Z][\w-]{2,}")
 
 
@@ -192,10 +194,23 @@ def figures(item: Item) -> set[int]:
     return {int(n) for n in NUMBER.findall(THOUSANDS.sub("", text)) if int(n) >= FIGURE_FROM}
 
 
+def milestones(item: Item) -> set[str]:
+    """The timeline marks of a block ({ .signed } …, build/timeline.py)."""
+    return {m for m in MARK.findall(item.block.text) if m in KINDS}
+
+
 def _other_figures(page: Page, a: Item, base: Page, b: Item) -> Problem | None:
-    """A matched block whose figures differ from its counterpart's."""
+    """A matched block whose figures or timeline mark differ from its counterpart's."""
     if a.key[0] != "claim":
         return None
+    if milestones(a) != milestones(b):
+        shown = lambda marks: ", ".join(f"{{ .{m} }}" for m in sorted(marks)) or "no mark"  # noqa: E731
+        return Problem(
+            at(page.where, a.block.line),
+            f"this timeline entry has {shown(milestones(a))} where its counterpart at "
+            f"{at(base.where, b.block.line)} has {shown(milestones(b))}",
+            "mark the same entries in both editions",
+        )
     here, there = figures(a), figures(b)
     if here == there:
         return None
