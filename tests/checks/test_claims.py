@@ -141,3 +141,14 @@ def test_label_in_italics_is_reported(tmp_path):
         "docs/en/treaty.md:6: status label 'Stated' is not written in bold, so it is neither drawn nor linked as a "
         "label; write it between double asterisks, as **Reported**{ .status }" in msg
     )
+
+
+@pytest.mark.rule("status-labels")
+def test_label_with_a_decomposed_accent_is_reported(tmp_path):
+    decomposed = "Rapporte\u0301"
+    page = markdown_page(
+        tmp_path, f"# X\n\n**{decomposed}**{{ .status }} Affirmation.[^1]\n", where="docs/fr/treaty.md"
+    )
+    html = f'<p><strong class="status">{decomposed}</strong> Affirmation.{REF}</p>'
+    msg = report(check_status_labels(article(html), page, True))
+    assert f"docs/fr/treaty.md:6: status label '{decomposed}' has its accent typed as a separate mark" in msg

@@ -7,6 +7,7 @@ read the HTML any engine produces; problems name the Markdown line."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model.html import content_root
 from ..model.language import STATUS_KINDS, status_labels, status_meanings, strings
@@ -52,6 +53,14 @@ def check_status_labels(soup, page: Page, claims: bool) -> list[Problem]:
                     page.at("{ .status }", text),
                     f"status label '{text}' is not written in bold, so it is neither drawn nor linked as a label",
                     f"write it between double asterisks, as {written}",
+                )
+            )
+        elif text not in labels and unicodedata.normalize("NFC", text) in labels:
+            problems.append(
+                Problem(
+                    page.at(f"**{text}**"),
+                    f"status label '{text}' has its accent typed as a separate mark, so it is not the label it looks like",
+                    f"retype the word (or copy {unicodedata.normalize('NFC', text)} from another label)",
                 )
             )
         elif text not in labels:
