@@ -127,3 +127,8 @@ def test_a_timeline_mark_in_one_edition_only(tmp_path):
         "docs/fr/treaty.md:10: this timeline entry has no mark where its counterpart at docs/en/treaty.md:10 has "
         "{ .signed }; mark the same entries in both editions" in check(tmp_path, en, fr)
     )
+
+
+def test_figures_in_a_web_address_are_not_the_claims(tmp_path):
+    fr = FR.replace("le 19 juin 2024.", "le 19 juin 2024 (https://example.org/2023/06/x).")
+    assert check(tmp_path, EN, fr) == ""

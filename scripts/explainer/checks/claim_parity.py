@@ -189,8 +189,8 @@ def _differs(page: Page, a: Item, base: Page, b: Item) -> Problem:
 
 def figures(item: Item) -> set[int]:
     """The figures of a block's text (100 and more: amounts, years), its
-    footnotes and link targets aside."""
-    text = re.sub(r"\[\^[^\]]+\]|\]\([^)]*\)", " ", LABEL.sub(" ", item.block.prose))
+    footnotes, link targets and web addresses aside."""
+    text = re.sub(r"\[\^[^\]]+\]|\]\([^)]*\)|https?://\S+", " ", LABEL.sub(" ", item.block.prose))
     return {int(n) for n in NUMBER.findall(THOUSANDS.sub("", text)) if int(n) >= FIGURE_FROM}
 
 
