@@ -47,22 +47,6 @@ def test_labelled_claim_passes(tmp_path):
     assert check_status_labels(article(html), page, True) == []
 
 
-@pytest.mark.rule("status-labels")
-def test_unknown_label(tmp_path):
-    page = markdown_page(tmp_path, "# X\n\n**Rumoured**{ .status } Claim.[^1]\n")
-    html = f'<p><strong class="status">Rumoured</strong> Claim.{REF}</p>'
-    msg = report(check_status_labels(article(html), page, True))
-    assert "docs/en/treaty.md:6: status label 'Rumoured' is not one of Stated, Reported, Analysis, Confirmed" in msg
-
-
-@pytest.mark.rule("status-labels")
-def test_english_label_on_french_page(tmp_path):
-    page = markdown_page(tmp_path, "# X\n\n**Reported**{ .status } Affirmation.[^1]\n", where="docs/fr/treaty.md")
-    html = f'<p><strong class="status">Reported</strong> Affirmation.{REF}</p>'
-    msg = report(check_status_labels(article(html), page, True))
-    assert "docs/fr/treaty.md:6: status label 'Reported' is not one of Déclaré, Rapporté, Analyse, Confirmé" in msg
-
-
 @pytest.mark.rule("quotations")
 def test_quotation_without_speaker(tmp_path):
     page = markdown_page(tmp_path, "# X\n\nIt was called “a breakthrough document”.\n")
@@ -123,32 +107,46 @@ def test_about_page_without_its_key_is_reported(tmp_path):
     assert "docs/fr/about.md:8: the About page has no key to the status labels" in msg
 
 
-@pytest.mark.rule("status-labels")
-def test_table_row_without_label(tmp_path):
-    source = "# X\n\n| Treaty | Duty |\n|---|---|\n| 2000, with Russia | No such clause.[^1] |\n"
-    page = markdown_page(tmp_path, source)
-    html = f"<table><tr><th>Treaty</th><th>Duty</th></tr><tr><td>2000, with Russia</td><td>No such clause.{REF}</td></tr></table>"
-    msg = report(check_status_labels(article(html), page, True))
-    assert "docs/en/treaty.md:8: claim without a status label: “2000, with Russia No such clause. 1…”" in msg
-
-
-@pytest.mark.rule("status-labels")
-def test_label_in_italics_is_reported(tmp_path):
-    page = markdown_page(tmp_path, "# X\n\n*Stated*{ .status } Claim.[^1]\n")
-    html = f'<p><em class="status">Stated</em> Claim.{REF}</p>'
-    msg = report(check_status_labels(article(html), page, True))
-    assert (
+DECOMPOSED = "Rapporte\u0301"  # « Rapporté » with its accent typed as a separate mark
+TABLE_ROW = "<table><tr><th>Treaty</th><th>Duty</th></tr><tr><td>2000, with Russia</td><td>No such clause.{ref}</td></tr></table>"
+BROKEN_LABELS = [
+    pytest.param(
+        "**Rumoured**{ .status } Claim.[^1]",
+        '<p><strong class="status">Rumoured</strong> Claim.{ref}</p>',
+        "docs/en/treaty.md:6: status label 'Rumoured' is not one of Stated, Reported, Analysis, Confirmed",
+        id="unknown label",
+    ),
+    pytest.param(
+        "**Reported**{ .status } Affirmation.[^1]",
+        '<p><strong class="status">Reported</strong> Affirmation.{ref}</p>',
+        "docs/fr/treaty.md:6: status label 'Reported' is not one of Déclaré, Rapporté, Analyse, Confirmé",
+        id="English label on a French page",
+    ),
+    pytest.param(
+        "| Treaty | Duty |\n|---|---|\n| 2000, with Russia | No such clause.[^1] |",
+        TABLE_ROW,
+        "docs/en/treaty.md:8: claim without a status label: “2000, with Russia No such clause. 1…”",
+        id="table row without a label",
+    ),
+    pytest.param(
+        "*Stated*{ .status } Claim.[^1]",
+        '<p><em class="status">Stated</em> Claim.{ref}</p>',
         "docs/en/treaty.md:6: status label 'Stated' is not written in bold, so it is neither drawn nor linked as a "
-        "label; write it between double asterisks, as **Reported**{ .status }" in msg
-    )
+        "label; write it between double asterisks, as **Reported**{ .status }",
+        id="label in italics",
+    ),
+    pytest.param(
+        f"**{DECOMPOSED}**{{ .status }} Affirmation.[^1]",
+        f'<p><strong class="status">{DECOMPOSED}</strong> Affirmation.{{ref}}</p>',
+        f"docs/fr/treaty.md:6: status label '{DECOMPOSED}' has its accent typed as a separate mark",
+        id="accent typed as a separate mark",
+    ),
+]
 
 
 @pytest.mark.rule("status-labels")
-def test_label_with_a_decomposed_accent_is_reported(tmp_path):
-    decomposed = "Rapporte\u0301"
-    page = markdown_page(
-        tmp_path, f"# X\n\n**{decomposed}**{{ .status }} Affirmation.[^1]\n", where="docs/fr/treaty.md"
-    )
-    html = f'<p><strong class="status">{decomposed}</strong> Affirmation.{REF}</p>'
-    msg = report(check_status_labels(article(html), page, True))
-    assert f"docs/fr/treaty.md:6: status label '{decomposed}' has its accent typed as a separate mark" in msg
+@pytest.mark.parametrize(("markdown", "html", "message"), BROKEN_LABELS)
+def test_broken_label_is_reported(tmp_path, markdown, html, message):
+    where = message.split(":")[0]
+    page = markdown_page(tmp_path, f"# X\n\n{markdown}\n", where=where)
+    assert message in report(check_status_labels(article(html.format(ref=REF)), page, True))

@@ -200,27 +200,22 @@ def milestones(item: Item) -> set[str]:
 
 
 def _other_figures(page: Page, a: Item, base: Page, b: Item) -> Problem | None:
-    """A matched block whose figures or timeline mark differ from its counterpart's."""
+    """A matched block whose timeline mark or figures differ from its counterpart's."""
     if a.key[0] != "claim":
         return None
+    there_at = at(base.where, b.block.line)
     if milestones(a) != milestones(b):
-        shown = lambda marks: ", ".join(f"{{ .{m} }}" for m in sorted(marks)) or "no mark"  # noqa: E731
-        return Problem(
-            at(page.where, a.block.line),
-            f"this timeline entry has {shown(milestones(a))} where its counterpart at "
-            f"{at(base.where, b.block.line)} has {shown(milestones(b))}",
-            "mark the same entries in both editions",
-        )
-    here, there = figures(a), figures(b)
-    if here == there:
+        marks = [", ".join(f"{{ .{m} }}" for m in sorted(milestones(x))) or "no mark" for x in (a, b)]
+        what = f"this timeline entry has {marks[0]} where its counterpart at {there_at} has {marks[1]}"
+        fix = "mark the same entries in both editions"
+    elif figures(a) != figures(b):
+        here, there = figures(a), figures(b)
+        shown = [", ".join(f"{n:,}" for n in sorted(x)) or "none" for x in (here - there, there - here)]
+        what = f"this {KIND[a.block.kind]} gives {shown[0]} where its counterpart at {there_at} gives {shown[1]}"
+        fix = "the same claim gives the same figures, dates and years in both editions: check which is right, and correct the other"
+    else:
         return None
-    shown = lambda numbers: ", ".join(f"{n:,}" for n in sorted(numbers)) or "none"  # noqa: E731
-    return Problem(
-        at(page.where, a.block.line),
-        f"this {KIND[a.block.kind]} gives {shown(here - there)} where its counterpart at "
-        f"{at(base.where, b.block.line)} gives {shown(there - here)}",
-        "the same claim gives the same figures, dates and years in both editions: check which is right, and correct the other",
-    )
+    return Problem(at(page.where, a.block.line), what, fix)
 
 
 def _missing(page: Page, item: Item, other: Page, other_items: list[Item], anchor: int) -> Problem:
