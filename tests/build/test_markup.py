@@ -49,3 +49,10 @@ def test_fix_gives_a_comparison_table_its_class():
 def test_a_comparison_block_that_does_not_open_with_a_table_is_left_for_its_rule():
     html = '<div class="comparison">\n<p>Note.</p>\n<table>\n</table>\n</div>'
     assert fix(html) == html
+
+
+def test_fix_marks_a_footnote_reference_that_follows_another_only():
+    ref = '<sup id="fnref:{0}"><a class="footnote-ref" href="#fn:{0}">1</a></sup>'
+    html = fix("<p>One." + ref.format("a") + ref.format("b") + " Two." + ref.format("c") + "</p>")
+    assert html.count('class="footnote-next"') == 1
+    assert '</sup><sup class="footnote-next" id="fnref:b">' in html

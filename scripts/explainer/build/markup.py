@@ -2,7 +2,8 @@
 
 The fixes: no empty place for a repository widget in the header; a
 comparison table's class, set before Material's script sees it (see
-`COMPARISON`); no autocomplete on Material's toggle checkboxes and no empty
+`COMPARISON`); a class on a footnote reference that follows another
+(`NEXT_NOTE`); no autocomplete on Material's toggle checkboxes and no empty
 tabindex on its nav section titles (both invalid HTML, reported by the Nu
 checker); the first occurrence of each abbreviation made focusable, so
 its tooltip also opens from the keyboard; and fewer tooltips for Material to
@@ -137,6 +138,12 @@ HEADER_SOURCE = re.compile(r'<div class="md-header__source">\s*</div>\s*')
 COMPARISON = re.compile(r'(<div class="comparison">\s*)(<table)(>|\s)')
 
 
+# Two footnote references with nothing between them read as one number ("12"
+# for 1 and 2). The second gets a class, and explainer.css draws a comma
+# before it; CSS alone cannot tell them from two references with text between.
+NEXT_NOTE = re.compile(r'</sup><sup id="fnref')
+
+
 def comparison_tables(html: str) -> str:
     """`html` with the class `comparison__table` on each table that opens a
     comparison block; a block that does not open with one is left for the
@@ -156,6 +163,7 @@ def _unwrap_abbreviations(html: str, tags: list[Tag]) -> str:
 def fix(html: str) -> str:
     html = HEADER_SOURCE.sub("", html, count=1)
     html = comparison_tables(html)
+    html = NEXT_NOTE.sub('</sup><sup class="footnote-next" id="fnref', html)
     html = _unwrap_abbreviations(html, repeated_abbreviations(html, scan(html)))
     html = edit(
         html,
