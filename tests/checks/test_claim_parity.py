@@ -79,7 +79,7 @@ def test_list_item_missing_from_one_edition(tmp_path):
 def test_section_missing_from_one_edition(tmp_path):
     en = EN + "\n## What next?\n"
     assert check(tmp_path, en, FR).startswith(
-        "docs/en/treaty.md:12: heading “What next?” under “What next?” has no counterpart in docs/fr/treaty.md"
+        "docs/en/treaty.md:12: heading “What next?” has no counterpart in docs/fr/treaty.md"
     )
 
 

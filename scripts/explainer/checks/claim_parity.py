@@ -61,8 +61,8 @@ def items(page: Page) -> list[Item]:
     out, section = [], "at the top of the page"
     for block in blocks(page):
         if block.kind == "heading" and block.level >= 2:
+            out.append(Item(("heading", block.level), frozenset(), block, ""))  # a heading is its own place
             section = f"under “{block.prose}”"
-            out.append(Item(("heading", block.level), frozenset(), block, section))
             continue
         label = LABEL.search(block.text)
         if block.kind not in PROSE or not (block.footnotes or label):
@@ -225,7 +225,7 @@ def _missing(page: Page, item: Item, other: Page, other_items: list[Item], ancho
     lang = language_name(other.lang)
     return Problem(
         at(page.where, item.block.line),
-        f"{item.describe(page.lang)} {item.section} has no counterpart in {other.where}",
+        " ".join(filter(None, (item.describe(page.lang), item.section))) + f" has no counterpart in {other.where}",
         f"both editions must say the same things: add its {lang} version to {other.where} ({place}), or remove it here",
     )
 
