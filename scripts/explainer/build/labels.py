@@ -27,13 +27,12 @@ import html as htmllib
 import re
 from pathlib import Path
 
-from ..model.html import Tag, edit, rewrite_pages, scan
+from ..model.html import Tag, edit, page_lang, rewrite_pages, scan
 from ..model.language import STATUS_KINDS, status_labels, status_meanings, strings
 from .context import Context
 
 LABEL = re.compile(r'<strong class="status">([^<]+)</strong>')
 PLACE = '<div class="status-key"></div>'
-LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 LISTS = {"ul", "ol"}
 
 
@@ -110,12 +109,11 @@ def _in_timeline(tags: list[Tag], index: int) -> bool:
 
 
 def fix(html: str) -> str:
-    lang_found = LANG.search(html)
+    lang = page_lang(html)
     tags = scan(html)
     span = article_span(html, tags)
-    if not lang_found or span is None:
+    if not lang or span is None:
         return html
-    lang = lang_found[1]
     words = strings(lang)
     edits = []
     # (where the label shows, its text, the edit that shows it) in page order

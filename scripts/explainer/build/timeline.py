@@ -29,7 +29,7 @@ import html as htmllib
 import re
 from pathlib import Path
 
-from ..model.html import edit, html_pages, scan
+from ..model.html import edit, html_pages, page_lang, scan
 from ..model.language import strings
 from .context import Context, StepError
 
@@ -43,7 +43,6 @@ LIST = re.compile(r"<(ul|ol)>")
 ENTRY = re.compile(r"<li>\s*<strong((?:\s[^>]*)?)>([^<]*)</strong>\s*(?:—\s*)?")
 CLASS = re.compile(r'\sclass="([^"]*)"')
 YEAR = re.compile(r"(\d{4})\s*$")
-LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 # The timeline's styles are in a stylesheet of their own, linked from the
 # pages that have a timeline only, next to the site's stylesheet: about
 # 0.5 KB gzipped that other pages do not download.
@@ -99,13 +98,13 @@ def fix(html: str, where: str = "the page") -> str:
     spans = timelines(html)
     if not spans:
         return html
-    found = LANG.search(html)
-    if not found:
+    lang = page_lang(html)
+    if not lang:
         raise StepError(
             f"{where} has a timeline but no language (<html lang>), so its milestones cannot be tagged in the "
             "reader's words; the theme's main template must write <html lang>"
         )
-    words = tags(found[1], where)
+    words = tags(lang, where)
     link = SITE_STYLESHEET.search(html)
     if not link:
         raise StepError(

@@ -70,6 +70,15 @@ class _Scanner(HTMLParser):
             del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag) :]
 
 
+HTML_LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
+
+
+def page_lang(html: str) -> str | None:
+    """The language a built page declares in <html lang>, or None."""
+    found = HTML_LANG.search(html)
+    return found[1] if found else None
+
+
 def scan(html: str) -> list[Tag]:
     """Every start tag of the document, in order."""
     scanner = _Scanner(html)
