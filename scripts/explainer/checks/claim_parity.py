@@ -33,6 +33,7 @@ NUMBER = re.compile(r"\d+")
 # digits in both editions (« onze » and "11" are not), so they must agree.
 THOUSANDS = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)")
 FIGURE_FROM = 100
+NOT_READ = re.compile(r"\[\^[^\]]+\]|\]\([^)]*\)|https?://\S+")
 MARK = re.compile(r"\{\s*\.([\w-]+)\s*\}")
 NAME = re.compile(r"\b[A-Z][\w-]{2,}")
 
@@ -54,6 +55,12 @@ class Item:
         return f"{KIND[self.block.kind]} ({'; '.join(parts)}) “{snippet(self.block.prose, 50)}”"
 
 
+def claim_text(block: Block) -> str:
+    """A block's words as a reader reads them: no status label, footnote
+    references, link targets or web addresses."""
+    return NOT_READ.sub(" ", LABEL.sub(" ", block.prose))
+
+
 def items(page: Page) -> list[Item]:
     """The page's section headings and sourced blocks, in order."""
     notes = footnotes(page)
@@ -69,7 +76,7 @@ def items(page: Page) -> list[Item]:
             continue
         index = labels.index(label.group(1)) if label and label.group(1) in labels else None
         sources = frozenset(sid for ref in block.footnotes for sid in notes.get(ref, []))
-        text = re.sub(r"\[\^[^\]]+\]|\]\([^)]*\)", " ", LABEL.sub(" ", block.prose))
+        text = claim_text(block)
         marks = frozenset(NUMBER.findall(text) + [w.lower() for w in NAME.findall(text)])
         out.append(Item(("claim", index, sources), marks, block, section))
     return out
@@ -190,8 +197,7 @@ def _differs(page: Page, a: Item, base: Page, b: Item) -> Problem:
 def figures(item: Item) -> set[int]:
     """The figures of a block's text (100 and more: amounts, years), its
     footnotes, link targets and web addresses aside."""
-    text = re.sub(r"\[\^[^\]]+\]|\]\([^)]*\)|https?://\S+", " ", LABEL.sub(" ", item.block.prose))
-    return {int(n) for n in NUMBER.findall(THOUSANDS.sub("", text)) if int(n) >= FIGURE_FROM}
+    return {int(n) for n in NUMBER.findall(THOUSANDS.sub("", claim_text(item.block))) if int(n) >= FIGURE_FROM}
 
 
 def milestones(item: Item) -> set[str]:
