@@ -177,13 +177,16 @@ def material_fetches(soup, here: str) -> list[tuple[str, str]]:
     return out
 
 
+def _own_media(asset: Asset) -> bool:
+    """An image or video the page's own Markdown adds."""
+    return asset.why.startswith(("<img", "<video"))
+
+
 def _where(tracer: Tracer, weight: Weight) -> str:
     """The Markdown line of the heaviest file the page's own Markdown adds
     (an image, say), else the Markdown file and its built page."""
     page = tracer.page(weight.page)
-    own = [
-        a.url.rsplit("/", 1)[-1] for a in weight.heaviest() if a.why.startswith("<img") or a.why.startswith("<video")
-    ]
+    own = [a.url.rsplit("/", 1)[-1] for a in weight.heaviest() if _own_media(a)]
     line = page.line_of(*own) if page and own else None
     return at(page.where, line) if line else tracer.where(weight.page, in_content=False)
 
@@ -224,17 +227,15 @@ def _fix(weight: Weight, byte_budget: int) -> str:
     page's own text is what a longer text uses up."""
     if weight.bytes <= byte_budget:
         return "reference fewer files: each image, script and stylesheet the page loads is a request"
-    own_page = weight.assets[0]
-    others = [a for a in weight.assets[1:] if not a.why.startswith(("<img", "<video"))]
-    room = byte_budget - sum(a.bytes for a in others)
-    images = [a for a in weight.assets if a.why.startswith(("<img", "<video"))]
-    if images:
+    if any(_own_media(a) for a in weight.assets):
         return (
             "compress or shrink the page's images (the heaviest first), or use fewer; "
             "shrink or drop the other heavy files if they are the site's own"
         )
+    page, shared = weight.assets[0], weight.assets[1:]
+    room = byte_budget - sum(a.bytes for a in shared)
     return (
-        f"the page's own text weighs {kb(own_page.bytes)} gzipped, and the files every page shares leave it "
+        f"the page's own text weighs {kb(page.bytes)} gzipped, and the files every page shares leave it "
         f"{kb(max(room, 0))}: shorten the text (a long entry, note or footnote), or split the page in two; "
         "if no page can stay within the budget, the shared files need shrinking (see MAINTAINING.md)"
     )

@@ -21,6 +21,7 @@ from ..model.language import strings
 from ..model.pages import Page
 from ..model.problems import Problem, at
 from .claims import text_of
+from .front_matter import REPORTING
 
 ENTRIES = ".timeline li"
 DATE = re.compile(r"^(?:(\d{1,2})(?:er)?(?:\s*[–-]\s*(\d{1,2}))?\s+)?(\w+)\s+(\d{4})$")
@@ -97,7 +98,7 @@ def kind_problems(bold, where: str, snippet: str) -> list[Problem]:
 def after_reporting(day: dt.date, page: Page) -> str | None:
     """The page's `reporting` month (YYYY-MM) when `day` falls after it, else None."""
     month = str(page.meta.get("reporting") or "")
-    if not re.fullmatch(r"\d{4}-\d{2}", month):
+    if not REPORTING.match(month):
         return None  # missing or malformed: the front-matter rule says so
     return month if day.isoformat()[:7] > month else None
 
